@@ -1,0 +1,181 @@
+package deriv.expr;
+
+import static deriv.expr.Expr.*;
+
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * The plain printer: deriv's own syntax with as few parentheses as the grammar allows. For every
+ * tree built by the factories of {@link Expr}, parsing the printed text gives back an equal tree.
+ */
+public final class Printer {
+    private Printer() {}
+
+    public static String print(Expr e) {
+        StringBuilder sb = new StringBuilder();
+        sum(e, sb);
+        return sb.toString();
+    }
+
+    public static String print(Cond c) {
+        StringBuilder sb = new StringBuilder();
+        sum(c.left(), sb);
+        sb.append(' ').append(c.rel().symbol).append(' ');
+        sum(c.right(), sb);
+        return sb.toString();
+    }
+
+    /** A term printed as the operand of a leading or binary minus, or null when it is not negative. */
+    static Expr positivePart(Expr e) {
+        return switch (e) {
+            case Num n when n.isNegative() -> n.negate();
+            case Mul m when m.factors().getFirst() instanceof Num c && c.isNegative() -> {
+                List<Expr> rest = m.factors().subList(1, m.factors().size());
+                if (c.isMinusOne() && !(rest.getFirst() instanceof Num)) yield mul(rest);
+                List<Expr> fs = new java.util.ArrayList<>(m.factors());
+                fs.set(0, c.negate());
+                yield new Mul(fs);
+            }
+            default -> null;
+        };
+    }
+
+    // level: a sum, or anything below
+    private static void sum(Expr e, StringBuilder sb) {
+        if (!(e instanceof Add a)) { product(e, sb); return; }
+        boolean first = true;
+        for (Expr t : a.terms()) {
+            if (first) {
+                if (t instanceof Add) paren(t, sb); else product(t, sb);
+                first = false;
+                continue;
+            }
+            Expr pos = positivePart(t);
+            if (pos != null) {
+                sb.append(" - ");
+                factorOrParen(pos, sb);
+            } else {
+                sb.append(" + ");
+                if (t instanceof Add) paren(t, sb); else product(t, sb);
+            }
+        }
+    }
+
+    // the operand of a binary minus: a product or narrower; a sum goes in parentheses
+    private static void factorOrParen(Expr e, StringBuilder sb) {
+        if (e instanceof Add) paren(e, sb); else product(e, sb);
+    }
+
+    // level: a product (or a negation, which the parser reads as a product with -1)
+    private static void product(Expr e, StringBuilder sb) {
+        Expr pos = positivePart(e);
+        if (pos != null) {
+            sb.append('-');
+            // "-" then something starting with "-" would read as a double negation: "--x" is fine to
+            // parse, but positivePart never returns such a form except a leading number, so print as is
+            if (pos instanceof Add) paren(pos, sb); else product(pos, sb);
+            return;
+        }
+        if (!(e instanceof Mul m)) { unary(e, sb); return; }
+        List<Expr> fs = m.factors();
+        Expr f0 = fs.getFirst();
+        if (f0 instanceof Num n) sb.append(n); else factor(f0, sb);
+        for (int i = 1; i < fs.size(); i++) {
+            Expr f = fs.get(i);
+            if (f instanceof Pow(Expr b, Num k) && k.isNegative() && slashable(b)) {
+                sb.append('/');
+                if (k.isMinusOne()) base(b, sb); else power(new Pow(b, k.negate()), sb);
+            } else if (f instanceof Num n) {
+                sb.append('*');
+                if (n.isInteger()) sb.append(n); else sb.append('(').append(n).append(')');
+            } else {
+                sb.append('*');
+                factor(f, sb);
+            }
+        }
+    }
+
+    private static boolean slashable(Expr base) {
+        return !(base instanceof Num) && !(base instanceof Pow(Expr b, Num k));
+    }
+
+    // a factor after '*': a sum or product in parentheses, negatives allowed (x * -y)
+    private static void factor(Expr e, StringBuilder sb) {
+        switch (e) {
+            case Add a -> paren(a, sb);
+            case Mul m -> {
+                if (positivePart(m) != null) product(m, sb); else paren(m, sb);
+            }
+            case Num n when !n.isInteger() -> { sb.append('(').append(n).append(')'); }
+            default -> unary(e, sb);
+        }
+    }
+
+    // level: unary operand (power or atom); negative numbers print with their sign
+    private static void unary(Expr e, StringBuilder sb) {
+        switch (e) {
+            case Pow p -> power(p, sb);
+            case Num n when !n.isInteger() -> sb.append(n);
+            default -> atom(e, sb);
+        }
+    }
+
+    private static void power(Pow p, StringBuilder sb) {
+        if (p.base() instanceof Const c && c.name().equals("e")) sb.append("(e)");
+        else base(p.base(), sb);
+        sb.append('^');
+        switch (p.exp()) {
+            case Num n when n.isInteger() -> sb.append(n);
+            case Num n -> sb.append('(').append(n).append(')');
+            case Var v -> atom(v, sb);
+            case Const c -> atom(c, sb);
+            case Call c -> atom(c, sb);
+            case Piecewise pw -> atom(pw, sb);
+            case Diff d -> atom(d, sb);
+            default -> paren(p.exp(), sb);
+        }
+    }
+
+    // the base of a power: only atoms go bare
+    private static void base(Expr e, StringBuilder sb) {
+        switch (e) {
+            case Num n when n.isInteger() && !n.isNegative() -> sb.append(n);
+            case Num n -> sb.append('(').append(n).append(')');
+            case Add a -> paren(a, sb);
+            case Mul m -> paren(m, sb);
+            case Pow p -> paren(p, sb);
+            default -> atom(e, sb);
+        }
+    }
+
+    private static void atom(Expr e, StringBuilder sb) {
+        switch (e) {
+            case Num n -> { if (n.isNegative() || !n.isInteger()) sb.append('(').append(n).append(')'); else sb.append(n); }
+            case Var v -> sb.append(v.name());
+            case Const c -> sb.append(c.name());
+            case Call c -> {
+                sb.append(c.fn()).append('(');
+                StringJoiner j = new StringJoiner(", ");
+                for (Expr a : c.args()) j.add(print(a));
+                sb.append(j).append(')');
+            }
+            case Piecewise p -> {
+                StringJoiner j = new StringJoiner(", ");
+                for (Branch b : p.branches()) { j.add(print(b.cond())); j.add(print(b.value())); }
+                j.add(print(p.otherwise()));
+                sb.append("if(").append(j).append(')');
+            }
+            case Diff d -> sb.append("diff(").append(print(d.body())).append(", ").append(d.var()).append(')');
+            case Add a -> paren(a, sb);
+            case Mul m -> paren(m, sb);
+            case Pow p -> paren(p, sb);
+        }
+    }
+
+    private static void paren(Expr e, StringBuilder sb) {
+        sb.append('(');
+        sum(e, sb);
+        sb.append(')');
+    }
+}
