@@ -1,0 +1,4 @@
+package deriv.cli;
+
+/** Output formats of the commands. */
+enum Format { text, latex, json }

@@ -1,0 +1,91 @@
+package deriv.eval;
+
+import deriv.expr.Definitions;
+import deriv.expr.Expr;
+import deriv.expr.Expr.*;
+import deriv.expr.Exprs;
+import deriv.expr.Fn;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Random points for numeric checks: away from kinks (the expressions {@link Fn#kinks()} declares,
+ * and the two sides of every piecewise condition) and inside every function's domain (the value
+ * and every kink expression must be finite).
+ */
+public final class Sampler {
+    private final List<Expr> kinks = new ArrayList<>();
+    private final List<Expr> watched;
+    private final Definitions defs;
+    private final List<String> vars;
+    private final Random random;
+    private final double margin;
+    private int rejected;
+
+    /**
+     * @param exprs  expressions that must all be finite at a point (a function and its claimed derivative)
+     * @param vars   the variables to draw
+     * @param margin how far every kink expression must stay from zero
+     */
+    public Sampler(List<Expr> exprs, Definitions defs, List<String> vars, long seed, double margin) {
+        this.defs = defs;
+        this.vars = List.copyOf(vars);
+        this.random = new Random(seed);
+        this.margin = margin;
+        this.watched = List.copyOf(exprs);
+        for (Expr e : exprs) collectKinks(defs.expand(e), kinks);
+    }
+
+    public Sampler(List<Expr> exprs, Definitions defs, List<String> vars, long seed) {
+        this(exprs, defs, vars, seed, 1e-3);
+    }
+
+    /** Every kink expression in {@code e}: arguments of kinked functions and piecewise conditions. */
+    public static void collectKinks(Expr e, List<Expr> out) {
+        switch (e) {
+            case Call c -> {
+                var fn = Fn.lookup(c.fn());
+                if (fn.isPresent()) out.addAll(fn.get().kinks().apply(fn.get().withDefaults(c.args())));
+            }
+            case Piecewise p -> {
+                for (Branch b : p.branches()) out.add(Expr.sub(b.cond().left(), b.cond().right()));
+            }
+            default -> {}
+        }
+        for (Expr ch : Exprs.children(e)) collectKinks(ch, out);
+    }
+
+    /** How many candidate points were refused so far (outside a domain or near a kink). */
+    public int rejected() { return rejected; }
+
+    /** The next acceptable point, or null after {@code tries} refusals in a row. */
+    public Map<String, Double> next(int tries) {
+        for (int t = 0; t < tries; t++) {
+            Map<String, Double> p = new LinkedHashMap<>();
+            // mostly moderate magnitudes, sometimes larger ones
+            double scale = t % 3 == 2 ? 4.0 : 2.0;
+            for (String v : vars) p.put(v, (random.nextDouble() * 2 - 1) * scale);
+            if (acceptable(p)) return p;
+            rejected++;
+        }
+        return null;
+    }
+
+    private boolean acceptable(Map<String, Double> p) {
+        try {
+            for (Expr k : kinks) {
+                double v = Evaluator.eval(k, defs, p);
+                if (!Double.isFinite(v) || Math.abs(v) < margin) return false;
+            }
+            for (Expr e : watched) {
+                if (!Double.isFinite(Evaluator.eval(e, defs, p))) return false;
+            }
+        } catch (Evaluator.UnboundVariable u) {
+            throw u;
+        }
+        return true;
+    }
+}
