@@ -56,13 +56,7 @@ final class Commands {
 
     /** The derivation of the program's expression by {@code vars}, simplified unless {@code raw}. */
     static Derivation derive(Parsed parsed, List<String> vars, boolean raw) {
-        Definitions defs = parsed.program().definitions();
-        Expr body = new Differentiator(defs).resolve(parsed.program().body());
-        return Differentiator.derive(body, vars, defs, raw ? d -> d : Commands::simplify);
-    }
-
-    static Derivation simplify(Derivation d) {
-        return d;
+        return deriv.Deriv.diff(parsed, vars, !raw);
     }
 
     static double value(Parsed parsed, Expr e, Map<String, Double> at) {

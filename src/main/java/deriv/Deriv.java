@@ -1,0 +1,46 @@
+package deriv;
+
+import deriv.diff.Derivation;
+import deriv.diff.Differentiator;
+import deriv.eval.Evaluator;
+import deriv.expr.Definitions;
+import deriv.expr.Expr;
+import deriv.parse.Parsed;
+import deriv.parse.Parsing;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The library in a few calls, as the command line and the web page use it:
+ * <pre>{@code
+ * Parsed p = Deriv.parse("LeakyReLU(W2*tanh(W1*x + b1) + b2)");
+ * Derivation d = Deriv.diff(p, List.of("W1"), true);   // steps + simplified result
+ * String text = Printer.print(d.result());
+ * double v = Deriv.eval(p, d.result(), Map.of("W1", 0.5, "x", 1.0, "b1", 0.0, "W2", 2.0, "b2", 0.1));
+ * }</pre>
+ */
+public final class Deriv {
+    private Deriv() {}
+
+    public static Parsed parse(String text) { return Parsing.program(text); }
+
+    /**
+     * The derivative of the program's expression by each of {@code wrt} in turn (a mixed partial
+     * when they differ), with every step recorded; simplified after each order unless {@code simplify} is false.
+     */
+    public static Derivation diff(Parsed parsed, List<String> wrt, boolean simplify) {
+        Definitions defs = parsed.program().definitions();
+        Expr body = new Differentiator(defs).resolve(parsed.program().body());
+        return Differentiator.derive(body, wrt, defs, simplify ? Deriv::simplify : d -> d);
+    }
+
+    /** Appends the simplification steps to a derivation. */
+    public static Derivation simplify(Derivation d) {
+        return d;
+    }
+
+    /** The value of {@code e} (an expression in the program's names) at a point. */
+    public static double eval(Parsed parsed, Expr e, Map<String, Double> at) {
+        return Evaluator.eval(e, parsed.program().definitions(), at);
+    }
+}
