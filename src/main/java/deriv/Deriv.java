@@ -7,6 +7,7 @@ import deriv.expr.Definitions;
 import deriv.expr.Expr;
 import deriv.parse.Parsed;
 import deriv.parse.Parsing;
+import deriv.simplify.Simplifier;
 import java.util.List;
 import java.util.Map;
 
@@ -36,7 +37,7 @@ public final class Deriv {
 
     /** Appends the simplification steps to a derivation. */
     public static Derivation simplify(Derivation d) {
-        return d;
+        return Simplifier.simplify(d);
     }
 
     /** The value of {@code e} (an expression in the program's names) at a point. */
