@@ -7,31 +7,43 @@ program
 
 sep
     : NEWLINE
-    | ';'
+    | SEMI
     ;
 
 statement
-    : name=ID '(' params+=ID (',' params+=ID)* ')' DEFINE expr   # functionDefinition
-    | name=ID DEFINE expr                                         # intermediateDefinition
-    | expr                                                        # expressionStatement
+    : name=ID LPAREN params+=ID (COMMA params+=ID)* RPAREN DEFINE expr   # functionDefinition
+    | name=ID DEFINE expr                                                # intermediateDefinition
+    | expr                                                               # expressionStatement
     ;
 
-
-// alternatives from the tightest binding; '^' binds tighter than unary minus (-2^2 = -4).
-// Implicit multiplication (2x, 3(x+1), 2 sin(x)) is a '*' that Parsing inserts after a number.
+// One rule per precedence level, loosest first, with loops instead of left recursion: every
+// decision is LL(1), so parsing is fast and a long sum does not make a deep tree.
+// Implicit multiplication (2x, 3(x+1), 2 sin(x)) is a '*' that Parsing inserts after a number;
+// Parsing also drops newlines inside parentheses, so a parenthesised expression may span lines.
 expr
-    : <assoc=right> expr CARET expr                      # power
-    | op=(MINUS | PLUS) expr                             # unary
-    | expr op=(STAR | SLASH) expr                        # mulDiv
-    | expr op=(PLUS | MINUS) expr                        # addSub
-    | atom                                               # atomExpr
+    : terms+=term (ops+=(PLUS | MINUS) terms+=term)*
+    ;
+
+term
+    : factors+=signed (ops+=(STAR | SLASH) factors+=signed)*
+    ;
+
+// a sign applies to a whole power: -2^2 is -(2^2) = -4
+signed
+    : op=(MINUS | PLUS) signed                           # sign
+    | power                                              # unsigned
+    ;
+
+// '^' is right-associative (2^3^2 = 2^9) and its exponent may carry a sign (2^-x)
+power
+    : base=atom (CARET exponent=signed)?
     ;
 
 atom
     : NUMBER                                             # number
-    | ID '(' (argument (',' argument)*)? ')'             # call
+    | ID LPAREN (argument (COMMA argument)*)? RPAREN     # call
     | ID                                                 # name
-    | '(' expr ')'                                       # parens
+    | LPAREN expr RPAREN                                 # parens
     ;
 
 // comparisons are arguments of if(...) only; AstBuilder says so where one appears elsewhere
@@ -47,6 +59,10 @@ ID      : LETTER (LETTER | [0-9] | '_')* | '_' (LETTER | [0-9] | '_')+ ;
 fragment LETTER : [a-zA-Z] | [\p{L}] ;
 
 DEFINE  : ':=' ;
+LPAREN  : '(' ;
+RPAREN  : ')' ;
+COMMA   : ',' ;
+SEMI    : ';' ;
 PLUS    : '+' ;
 MINUS   : '-' | '\u2212' ;
 STAR    : '*' | '\u00B7' | '\u00D7' ;

@@ -35,6 +35,7 @@ public final class Assignments {
             if (eq < 0) throw new DerivException(Diagnostic.at(src, 1, col + lead, "expected name=value in --at, got '" + p + "'"));
             String name = p.substring(0, eq).strip();
             String value = p.substring(eq + 1).strip();
+            if (name.isEmpty()) throw new DerivException(Diagnostic.at(src, 1, col + lead, "missing name before '=' in --at"));
             if (!NAME.matcher(name).matches()) {
                 throw new DerivException(Diagnostic.at(src, 1, col + lead, "'" + name + "' is not a variable name"));
             }

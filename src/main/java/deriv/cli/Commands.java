@@ -51,6 +51,9 @@ final class Commands {
         if (parsed.program().definitions().function(name).isPresent()) {
             throw DerivException.general("--wrt: '" + name + "' is a function, not a variable");
         }
+        boolean used = Exprs.freeVars(parsed.program().definitions().expand(parsed.program().body())).contains(name);
+        if (!used && (name.equals("e") || name.equals("pi"))) throw DerivException.general("--wrt: '" + name + "' is a constant, not a variable");
+        if (!used && deriv.expr.Fn.isBuiltin(name)) throw DerivException.general("--wrt: '" + name + "' is a built-in function, not a variable");
         return name;
     }
 
@@ -83,6 +86,8 @@ final class Commands {
         if (vars.size() > 1) g = Differentiator.derive(f, vars.subList(0, vars.size() - 1), defs).result();
         List<String> free = new ArrayList<>(Exprs.freeVars(defs.expand(f)));
         for (String v : vars) if (!free.contains(v)) free.add(v);
+        // d/dk by an intermediate k holds k as a variable: its value is drawn, not computed
+        defs = Differentiator.holding(defs, last);
         Sampler sampler = new Sampler(List.of(f, der.result()), defs, free, 20261122L);
         double worst = 0;
         Map<String, Double> worstAt = null;
@@ -112,11 +117,12 @@ final class Commands {
     }
 
     static String latex(Expr e) {
-        return Printer.print(e);
+        return deriv.latex.LatexPrinter.print(e);
     }
 
+    /** The whole derivation as an aligned block of = lines, each annotated with its rule. */
     static String latex(Derivation d) {
-        return Printer.print(d.result());
+        return deriv.latex.DerivationLatex.latex(d, deriv.latex.DerivationLatex.Options.allSteps());
     }
 
     static List<Object> stepsJson(List<Step> steps) {

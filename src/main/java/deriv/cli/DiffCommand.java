@@ -47,6 +47,8 @@ final class DiffCommand extends BaseCommand implements Callable<Integer> {
 
     @Mixin Limits limits;
 
+    @Mixin RenderOptions render;
+
     @Override public Integer call() {
         Parsed parsed = input.parse();
         List<String> vars = Commands.wrtList(wrt, order, parsed);
@@ -63,6 +65,7 @@ final class DiffCommand extends BaseCommand implements Callable<Integer> {
             if (format != Format.json) out().println(Commands.number(v));
         }
         if (check) status = Commands.check(parsed, der, vars, err(), json);
+        render.render(der, steps);
         switch (format) {
             case text -> {
                 if (values == null) {

@@ -18,9 +18,18 @@ public final class ExprInput {
     Path file;
 
     public Source source() {
-        if (expr != null && expr.startsWith("--")) throw DerivException.general("unknown option '" + expr + "'");
+        // "--x" reads as an option; "----x" (many signs) is an expression
+        if (expr != null && expr.matches("--[A-Za-z][A-Za-z0-9-]*(=.*)?")) {
+            throw DerivException.general("unknown option '" + (expr.length() > 40 ? expr.substring(0, 37) + "..." : expr) + "'");
+        }
         return Input.read(expr, file);
     }
 
-    public Parsed parse() { return Parsing.program(source()); }
+    /** The parsed program, with diff(...) inside definitions worked out so that evaluation never meets one. */
+    public Parsed parse() {
+        Parsed p = Parsing.program(source());
+        var defs = deriv.diff.Differentiator.resolveDefinitions(p.program().definitions());
+        if (defs == p.program().definitions()) return p;
+        return new Parsed(new deriv.expr.Program(defs, p.program().body()), p.source(), p.namePositions());
+    }
 }

@@ -40,6 +40,8 @@ final class GradCommand extends BaseCommand implements Callable<Integer> {
 
     @Mixin Limits limits;
 
+    @Mixin RenderOptions render;
+
     @Override public Integer call() {
         Parsed parsed = input.parse();
         List<String> vars = new ArrayList<>();
@@ -71,6 +73,7 @@ final class GradCommand extends BaseCommand implements Callable<Integer> {
                 checks.put(e.getKey(), one.get("check"));
             }
         }
+        render.render(new ArrayList<>(partials.values()), steps);
         switch (format) {
             case json -> {
                 Map<String, Object> json = new LinkedHashMap<>();

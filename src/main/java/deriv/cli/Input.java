@@ -1,11 +1,14 @@
 package deriv.cli;
 
 import deriv.parse.DerivException;
+import deriv.parse.Diagnostic;
 import deriv.parse.Source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,12 +58,28 @@ public final class Input {
         for (byte b : bytes) {
             if (b == 0) throw DerivException.general("cannot read " + what + ": it looks like a binary file (it contains NUL bytes)");
         }
-        try {
-            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            return s.startsWith("\uFEFF") ? s.substring(1) : s;
-        } catch (CharacterCodingException e) {
-            throw DerivException.general("cannot read " + what + ": it is not valid UTF-8 text");
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);  // UTF-8 never gives more chars than bytes
+        CoderResult r = decoder.decode(in, out, true);
+        if (!r.isError()) r = decoder.flush(out);
+        if (r.isError()) throw notUtf8(bytes, in.position(), out.flip().toString(), what);
+        String s = out.flip().toString();
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+
+    /** Points at the first byte that is not UTF-8, on its line (decoded leniently for display). */
+    private static DerivException notUtf8(byte[] bytes, int offset, String before, String what) {
+        int line = 1, lineStart = 0;
+        for (int i = 0; i < before.length(); i++) {
+            char c = before.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 == before.length() || before.charAt(i + 1) != '\n')) { line++; lineStart = i + 1; }
         }
+        int column = before.length() - lineStart + 1;
+        String message = "cannot read " + what + ": it is not valid UTF-8 text (byte 0x"
+            + String.format("%02X", bytes[offset] & 0xFF) + ")";
+        Source lenient = new Source(what, new String(bytes, StandardCharsets.UTF_8));
+        return new DerivException(Diagnostic.at(lenient, line, column, message));
     }
 }

@@ -8,6 +8,7 @@ import deriv.expr.Expr;
 import deriv.expr.Exprs;
 import deriv.expr.Fn;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -27,30 +28,121 @@ public final class Differentiator {
     private final Definitions defs;
     private final Map<Expr, Boolean> dependsCache = new IdentityHashMap<>();
     private final Map<String, Step> intermediateSteps = new HashMap<>();
-    private final Set<String> taken = new HashSet<>();
+    private final Map<Expr, Step> steps = new IdentityHashMap<>();
+    /** Names a "let" must not take: definitions, parameters, every variable of the expressions seen. */
+    private final Set<String> reserved = new HashSet<>();
+    /** Names introduced so far in the current derivation (each derivation starts again at u). */
+    private final Set<String> used = new HashSet<>();
+    private int nextIndex;
+    private int depth;
+    private Expr lastSeen;
+    private boolean lastHadDiff;
     private String wrt;
 
     public Differentiator(Definitions defs) {
-        this.defs = defs;
+        this.defs = resolveDefinitions(defs);
         for (Definition d : defs.all()) {
-            taken.add(d.name());
-            taken.addAll(Exprs.freeVars(d.body()));
-            if (d instanceof Definition.Function f) taken.addAll(f.params());
+            reserved.add(d.name());
+            reserved.addAll(Exprs.freeVars(d.body()));
+            if (d instanceof Definition.Function f) reserved.addAll(f.params());
         }
     }
 
     public Differentiator() { this(Definitions.EMPTY); }
 
-    /** d/d{@code var} of {@code e}: a step whose {@code before} is {@code diff(e, var)} and {@code after} the derivative. */
+    /**
+     * d/d{@code var} of {@code e}: a step whose {@code before} is {@code diff(e, var)} and {@code after}
+     * the derivative. The result holds no {@code diff(...)} node: inner derivatives in {@code e} are
+     * worked out first (innermost first), as sub-steps of a {@code HigherDerivative} step.
+     */
     public Step differentiate(Expr e, String var) {
-        if (!var.equals(wrt)) {
-            wrt = var;
-            dependsCache.clear();
+        if (depth == 0) {
+            used.clear();
+            nextIndex = 1;
+            // a cached step may hold names of an earlier derivation
             intermediateSteps.clear();
+            steps.clear();
         }
-        taken.addAll(Exprs.freeVars(e));
-        taken.add(var);
-        return d(e);
+        depth++;
+        try {
+            if (e != lastSeen) {
+                // the same expression by many variables (a gradient) is scanned once
+                lastSeen = e;
+                lastHadDiff = scan(e, Collections.newSetFromMap(new IdentityHashMap<>()));
+            }
+            reserved.add(var);
+            if (lastHadDiff) {
+                List<Step> inner = new ArrayList<>();
+                Expr resolved = resolve(e, inner);
+                Step s = differentiate(resolved, var);
+                inner.add(s);
+                return new Step("HigherDerivative", new Diff(e, var), s.after(), inner, null,
+                    "inner derivatives first");
+            }
+            if (!var.equals(wrt)) {
+                wrt = var;
+                dependsCache.clear();
+                intermediateSteps.clear();
+                steps.clear();
+            }
+            return d(e);
+        } finally {
+            depth--;
+        }
+    }
+
+    /**
+     * The definitions with every {@code diff(...)} in their bodies worked out, so that an evaluator
+     * never meets one ({@code g := diff(m^2, W1)} becomes {@code g := 2*m*x}). Definitions refer
+     * only to earlier ones, so each is resolved with the ones before it.
+     */
+    public static Definitions resolveDefinitions(Definitions defs) {
+        boolean any = false;
+        for (Definition d : defs.all()) any |= containsDiff(d.body());
+        if (!any) return defs;
+        List<Definition> done = new ArrayList<>();
+        for (Definition d : defs.all()) {
+            if (!containsDiff(d.body())) { done.add(d); continue; }
+            Expr body = new Differentiator(new Definitions(done)).resolve(d.body());
+            done.add(switch (d) {
+                case Definition.Intermediate i -> new Definition.Intermediate(i.name(), body);
+                case Definition.Function f -> new Definition.Function(f.name(), f.params(), body);
+            });
+        }
+        return new Definitions(done);
+    }
+
+    /**
+     * The definitions as a derivative by {@code var} sees them: when {@code var} is an intermediate
+     * ({@code d/dk} with {@code k := ...}), {@code k} is a variable of its own, so an evaluator must take
+     * its value from the point rather than from its definition. Other definitions are kept.
+     */
+    public static Definitions holding(Definitions defs, String var) {
+        if (defs.intermediate(var).isEmpty()) return defs;
+        return new Definitions(defs.all().stream().filter(d -> !d.name().equals(var)).toList());
+    }
+
+    /**
+     * Reserves every variable name of {@code e} and tells whether it holds a {@code diff(...)}; each
+     * shared node is visited once (a raw higher derivative is a small graph but a huge tree).
+     */
+    private boolean scan(Expr e, Set<Expr> seen) {
+        if (!seen.add(e)) return false;
+        boolean diff = false;
+        switch (e) {
+            case Var v -> reserved.add(v.name());
+            case Diff dd -> { diff = true; reserved.add(dd.var()); }
+            default -> {}
+        }
+        for (Expr c : Exprs.children(e)) diff |= scan(c, seen);
+        return diff;
+    }
+
+    /** Whether {@code e} holds an unevaluated {@code diff(...)}. */
+    public static boolean containsDiff(Expr e) {
+        if (e instanceof Diff) return true;
+        for (Expr c : Exprs.children(e)) if (containsDiff(c)) return true;
+        return false;
     }
 
     /** The derivative of {@code e} with respect to each of {@code wrt} in turn, as one derivation (raw, not simplified). */
@@ -94,18 +186,42 @@ public final class Differentiator {
 
     /** Replaces every {@code diff(...)} node, innermost first, by its derivative. */
     public Expr resolve(Expr e) {
+        return resolve(e, new ArrayList<>());
+    }
+
+    private Expr resolve(Expr e, List<Step> steps) {
+        if (!containsDiff(e)) return e;
         return switch (e) {
-            case Diff d -> differentiate(resolve(d.body()), d.var()).after();
-            default -> Exprs.mapChildren(e, this::resolve);
+            case Diff d -> {
+                Step s = differentiate(resolve(d.body(), steps), d.var());
+                steps.add(s);
+                yield s.after();
+            }
+            default -> Exprs.mapChildren(e, c -> resolve(c, steps));
         };
     }
 
     // ---------------------------------------------------------------------------------- rules
 
+    /**
+     * d/d{@code wrt} of {@code e}, once per node: a subexpression shared by reference (the same hidden
+     * unit feeding every unit of the next layer, {@code u} and {@code v} of a product rule one order
+     * down) is differentiated once and its step shown wherever it is used.
+     */
     private Step d(Expr e) {
+        Step s = steps.get(e);
+        if (s == null) {
+            s = rule(e);
+            steps.put(e, s);
+        }
+        return s;
+    }
+
+    private Step rule(Expr e) {
         Expr before = new Diff(e, wrt);
         if (!depends(e)) {
-            return new Step("ConstantRule", before, Num.ZERO);
+            // d/dx y = 0 is the variable rule; a constant expression has the constant rule
+            return new Step(e instanceof Var ? "VariableRule" : "ConstantRule", before, Num.ZERO);
         }
         return switch (e) {
             case Num n -> new Step("ConstantRule", before, Num.ZERO);
@@ -117,8 +233,8 @@ public final class Differentiator {
             case Call c -> function(c, before);
             case Piecewise p -> piecewise(p, before);
             case Diff inner -> {
-                Step first = differentiate(inner.body(), inner.var());
                 String outer = wrt;
+                Step first = differentiate(inner.body(), inner.var());
                 Step second = differentiate(first.after(), outer);
                 yield new Step("HigherDerivative", before, second.after(), List.of(first, second));
             }
@@ -148,8 +264,8 @@ public final class Differentiator {
         List<Expr> terms = new ArrayList<>();
         boolean difference = false;
         for (Expr t : a.terms()) {
-            if (!depends(t)) continue;
             difference |= isNegated(t);
+            if (!depends(t)) continue;
             Step s = d(t);
             subs.add(s);
             terms.add(s.after());
@@ -164,6 +280,11 @@ public final class Differentiator {
     private Step product(Mul m, Expr before) {
         List<Expr> constant = new ArrayList<>(), varying = new ArrayList<>();
         for (Expr f : m.factors()) (depends(f) ? varying : constant).add(f);
+        constant.removeIf(Differentiator::isOne);  // 1/x is read as 1 * x^-1: no constant multiple there
+        if (constant.isEmpty() && varying.size() == 1) {
+            Step s = d(varying.getFirst());
+            return new Step(s.rule(), before, s.after(), s.substeps(), s.let(), s.note());
+        }
         if (!constant.isEmpty()) {
             // d/dx c*u = c*u'
             Step inner = d(mul(varying));
@@ -208,9 +329,9 @@ public final class Differentiator {
         if (baseVaries && !expVaries) {
             // d/du u^n = n u^(n-1)
             Expr lowered = k instanceof Num n ? n.minus(Num.ONE) : add(k, Num.MINUS_ONE);
-            Expr outer = isOne(lowered) ? null : pow(b, lowered);
-            return chain("PowerRule", before, b, u -> tidyMul(List.of(k), isZeroNum(lowered) ? Num.ONE : isOne(lowered) ? u : pow(u, lowered)),
-                outer == null ? tidyMul(List.of(k), b) : tidyMul(List.of(k), outer));
+            java.util.function.UnaryOperator<Expr> outer =
+                u -> tidyMul(List.of(k), isZeroNum(lowered) ? Num.ONE : isOne(lowered) ? u : pow(u, lowered));
+            return chain("PowerRule", before, b, outer, outer.apply(b));
         }
         if (!baseVaries) {
             // d/du a^u = a^u ln a;  e^u' = e^u
@@ -269,7 +390,10 @@ public final class Differentiator {
         }
         Step o = d(p.otherwise());
         subs.add(o);
-        return new Step("PiecewiseRule", before, new Piecewise(branches, o.after()), subs);
+        // every branch the same number (sign', a relu' by another variable): just that number
+        boolean same = o.after() instanceof Num;
+        for (Branch b : branches) same &= b.value().equals(o.after());
+        return new Step("PiecewiseRule", before, same ? o.after() : new Piecewise(branches, o.after()), subs);
     }
 
     /**
@@ -285,6 +409,12 @@ public final class Differentiator {
     private Step chain(String rule, Expr before, Expr inner, java.util.function.UnaryOperator<Expr> outerAt, Expr outerAtG) {
         if (inner instanceof Var v && v.name().equals(wrt)) {
             return new Step(rule, before, outerAtG);
+        }
+        if (inner instanceof Var v) {
+            // an intermediate already has a name: df/dk * dk/dx, no "let" needed
+            Step outer = new Step(rule, new Diff(((Diff) before).body(), v.name()), outerAtG);
+            Step in = d(inner);
+            return new Step("ChainRule", before, tidyMul(List.of(outerAtG), in.after()), List.of(outer, in));
         }
         String u = fresh();
         Var uv = var(u);
@@ -309,44 +439,60 @@ public final class Differentiator {
         };
     }
 
+    /** A name for an inner expression: u, v, w, s, t, then u_1, u_2 ...; never a name in use. */
     private String fresh() {
-        for (String n : new String[] {"u", "v", "w", "s", "t"}) {
-            if (!taken.contains(n)) { taken.add(n); return n; }
+        for (String n : FIRST_NAMES) {
+            if (!reserved.contains(n) && used.add(n)) return n;
         }
-        for (int i = 1; ; i++) {
-            String n = "u_" + i;
-            if (!taken.contains(n)) { taken.add(n); return n; }
+        while (true) {
+            String n = "u_" + nextIndex++;
+            if (!reserved.contains(n) && used.add(n)) return n;
         }
     }
+
+    private static final List<String> FIRST_NAMES = List.of("u", "v", "w", "s", "t");
 
     // ------------------------------------------------------------------------ minimal cleanup
 
-    /** A sum without zero terms (0 when none is left). */
+    /** A sum without zero terms, its numbers added up (in the place of the first); 0 when nothing is left. */
     static Expr tidyAdd(List<Expr> terms) {
         List<Expr> out = new ArrayList<>();
-        for (Expr t : terms) if (!isZeroNum(t)) out.add(t);
+        Num constant = Num.ZERO;
+        int at = -1;
+        for (Expr t : add(terms) instanceof Add a ? a.terms() : terms) {
+            if (t instanceof Num n) {
+                if (at < 0) at = out.size();
+                constant = constant.plus(n);
+            } else {
+                out.add(t);
+            }
+        }
+        if (!constant.isZero()) out.add(at, constant);
         return add(out);
     }
 
-    /** A product without factors of one; zero when a factor is zero; a -1 folded into a sign. */
+    /** A product with its numbers multiplied into one leading coefficient (0 absorbs, 1 vanishes, -1 is a sign). */
     static Expr tidyMul(List<Expr> factors, Expr... more) {
         List<Expr> all = new ArrayList<>(factors);
         all.addAll(List.of(more));
         List<Expr> out = new ArrayList<>();
-        boolean negative = false;
-        for (Expr f : all) {
-            if (isZeroNum(f)) return Num.ZERO;
-            if (isOne(f)) continue;
-            if (f instanceof Num n && n.isMinusOne()) { negative = !negative; continue; }
-            if (f instanceof Mul m && m.factors().getFirst() instanceof Num c && c.isMinusOne()) {
-                negative = !negative;
-                out.addAll(m.factors().subList(1, m.factors().size()));
-                continue;
+        Num coefficient = Num.ONE;
+        for (Expr f : mul(all) instanceof Mul m ? m.factors() : all) {
+            if (f instanceof Pow(Num b, Num k) && k.isInteger() && !b.isZero() && k.num().abs().intValue() <= 64
+                && k.num().bitLength() < 8) {
+                f = b.pow(k.num().intValue());  // 2^-1 from x/2 joins the coefficient
             }
-            out.add(f);
+            if (f instanceof Num n) {
+                if (n.isZero()) return Num.ZERO;
+                coefficient = coefficient.times(n);
+            } else {
+                out.add(f);
+            }
         }
-        Expr p = mul(out);
-        return negative ? neg(p) : p;
+        if (coefficient.isOne()) return mul(out);
+        if (coefficient.isMinusOne()) return neg(mul(out));
+        out.addFirst(coefficient);
+        return mul(out);
     }
 
     private static boolean isZeroNum(Expr e) { return e instanceof Num n && n.isZero(); }

@@ -161,6 +161,8 @@ public sealed interface Expr {
             case Num n -> n.negate();
             case Mul m when m.factors().getFirst() instanceof Num c -> {
                 List<Expr> fs = new ArrayList<>(m.factors());
+                // -(-1*x) is x, not 1*x
+                if (c.isMinusOne()) { fs.removeFirst(); yield mul(fs); }
                 fs.set(0, c.negate());
                 yield new Mul(fs);
             }

@@ -132,7 +132,7 @@ public record Fn(String name, List<String> aliases, int minArgs, List<Expr> defa
               u -> mul(c("sigmoid", u), sub(one(), c("sigmoid", u))), "SigmoidRule", Latex.fn("\\sigma"),
               new Code("(1.0 / (1.0 + Math.exp(-$0)))", "(1.0 / (1.0 + np.exp(-$0)))", "(1.0 / (1.0 + exp(-$0)))")),
         // d/du relu(u) = 1 if u > 0 else 0
-        new Fn("relu", List.of(), 1, List.of(), a -> a[0] > 0 ? a[0] : 0.0,
+        new Fn("relu", List.of(), 1, List.of(), a -> Math.max(a[0], 0.0),  // NaN stays NaN, as in PyTorch
                List.of(a -> step(a.getFirst(), one(), Num.ZERO)), "ReluRule", Latex.op("ReLU"),
                new Code("($0 > 0 ? $0 : 0.0)", "np.where($0 > 0, $0, 0.0)", "($0 > 0 ? $0 : 0.0)"), atZero()),
         // d/du LeakyReLU(u, a) = 1 if u > 0 else a;  d/da = 0 if u > 0 else u

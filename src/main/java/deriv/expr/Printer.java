@@ -83,7 +83,9 @@ public final class Printer {
         if (f0 instanceof Num n) sb.append(n); else factor(f0, sb);
         for (int i = 1; i < fs.size(); i++) {
             Expr f = fs.get(i);
-            if (f instanceof Pow(Expr b, Num k) && k.isNegative() && slashable(b)) {
+            // after a lone number, "/3" would fold into the number: 2/3 is one rational
+            boolean afterNumber = i == 1 && f0 instanceof Num;
+            if (f instanceof Pow(Expr b, Num k) && k.isNegative() && slashable(b, k, afterNumber)) {
                 sb.append('/');
                 if (k.isMinusOne()) base(b, sb); else power(new Pow(b, k.negate()), sb);
             } else if (f instanceof Num n) {
@@ -96,8 +98,10 @@ public final class Printer {
         }
     }
 
-    private static boolean slashable(Expr base) {
-        return !(base instanceof Num) && !(base instanceof Pow(Expr b, Num k));
+    /** Whether {@code base^k} (k negative) prints as "/base^-k" and parses back to the same power. */
+    private static boolean slashable(Expr base, Num k, boolean afterNumber) {
+        if (base instanceof Pow(Expr b, Num j)) return false;  // a/b^2 is a * b^-2, not a * (b^2)^-1
+        return !(base instanceof Num && k.isMinusOne() && afterNumber);
     }
 
     // a factor after '*': a sum or product in parentheses, negatives allowed (x * -y)
@@ -128,6 +132,14 @@ public final class Printer {
         switch (p.exp()) {
             case Num n when n.isInteger() -> sb.append(n);
             case Num n -> sb.append('(').append(n).append(')');
+            // right-associative: x^y^z is x^(y^z)
+            case Pow q -> power(q, sb);
+            // a sign binds looser than '^': x^-y^2 is x^(-(y^2))
+            case Mul m when m.factors().size() == 2 && m.factors().getFirst() instanceof Num c && c.isMinusOne()
+                && (m.factors().get(1) instanceof Pow || isAtom(m.factors().get(1))) -> {
+                sb.append('-');
+                if (m.factors().get(1) instanceof Pow q) power(q, sb); else atom(m.factors().get(1), sb);
+            }
             case Var v -> atom(v, sb);
             case Const c -> atom(c, sb);
             case Call c -> atom(c, sb);
@@ -147,6 +159,17 @@ public final class Printer {
             case Pow p -> paren(p, sb);
             default -> atom(e, sb);
         }
+    }
+
+    private static boolean isAtom(Expr e) {
+        return switch (e) {
+            case Var v -> true;
+            case Const c -> true;
+            case Call c -> true;
+            case Piecewise p -> true;
+            case Diff d -> true;
+            default -> false;
+        };
     }
 
     private static void atom(Expr e, StringBuilder sb) {

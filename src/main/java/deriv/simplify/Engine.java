@@ -1,0 +1,282 @@
+package deriv.simplify;
+
+import static deriv.expr.Expr.*;
+
+import deriv.diff.Step;
+import deriv.expr.Expr;
+import deriv.expr.Expr.*;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The fixpoint driver. One sweep applies one rule at every node, bottom-up (children first), and
+ * is recorded as one step: the rule's name, the whole expression before and after, and as
+ * sub-steps each node the rule rewrote (that node before and after). Rounds of sweeps over the
+ * local rules run until a round changes nothing (record equality), then the reshaping rules
+ * ({@link Factoring}) get one sweep each; when one of them changes something, the local rules
+ * run again. A budget on rewrites, rounds and size, and a check for a repeated expression, make
+ * every run end.
+ */
+final class Engine {
+
+    /** The local rules, in the order of each round. */
+    static final List<Rule> LOCAL = List.of(
+        new Rule("ConstantFolding", true, Arithmetic::constantFolding),
+        new Rule("AdditiveIdentity", true, Arithmetic::additiveIdentity),
+        new Rule("MultiplicativeIdentity", true, Arithmetic::multiplicativeIdentity),
+        new Rule("ZeroProduct", true, Arithmetic::zeroProduct),
+        new Rule("PowerIdentity", true, Arithmetic::powerIdentity),
+        new Rule("ExpNotation", true, Functions::expNotation),
+        new Rule("ExpOfLog", true, Functions::expOfLog),
+        new Rule("LogOfExp", true, Functions::logOfExp),
+        new Rule("SquareOfSqrt", true, Functions::squareOfSqrt),
+        new Rule("SqrtOfSquare", true, Functions::sqrtOfSquare),
+        new Rule("AbsIdentity", true, Functions::absIdentity),
+        new Rule("PowerOfPower", true, Arithmetic::powerOfPower),
+        new Rule("PowerOfProduct", true, Arithmetic::powerOfProduct),
+        new Rule("DistributeConstant", true, Arithmetic::distributeConstant),
+        new Rule("NegationNormalisation", true, Arithmetic::negationNormalisation),
+        new Rule("CancelCommonFactor", true, Arithmetic::cancelCommonFactor),
+        new Rule("CombinePowers", true, Arithmetic::combinePowers),
+        new Rule("CollectLikeTerms", true, Arithmetic::collectLikeTerms),
+        new Rule("PythagoreanIdentity", true, Functions::pythagoreanIdentity),
+        new Rule("DoubleAngle", true, Functions::doubleAngle),
+        new Rule("AngleAddition", true, Functions::angleAddition),
+        new Rule("SigmoidIdentity", true, Functions::sigmoidIdentity),
+        new Rule("TanhIdentity", true, Functions::tanhIdentity),
+        new Rule("PiecewiseCollapse", true, Piecewises::collapse),
+        new Rule("IsolateVariable", true, Piecewises::isolateVariable),
+        new Rule("OrderFactors", true, Arithmetic::orderFactors),
+        new Rule("OrderTerms", true, Arithmetic::orderTerms));
+
+    /** The reshaping rules, tried when the local rules are done; each keeps its result only when shorter. */
+    static final List<Rule> RESHAPING = List.of(
+        new Rule("FactorCommon", false, Factoring::factorCommon),
+        new Rule("ExpandAndCollect", false, Factoring::expandAndCollect),
+        new Rule("CombineFractions", false, Factoring::combineFractions));
+
+    /** State shared by a run and the trial runs inside it. */
+    private static final class Shared {
+        final Simplifier.Budget budget;
+        long rewrites;
+        boolean exhausted;
+        final Set<List<Object>> rejected = new HashSet<>();
+        // nodes that went through a whole round of the local rules unchanged: no local rule applies anywhere inside
+        final Set<Expr> stable = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Shared(Simplifier.Budget budget) { this.budget = budget; }
+    }
+
+    private final Order order;
+    private final Shared shared;
+    private final int depth;
+    private final List<Step> steps = new ArrayList<>();
+    private List<Step> pending;
+
+    Engine(Order order, Simplifier.Budget budget) {
+        this(order, new Shared(budget), 0);
+    }
+
+    private Engine(Order order, Shared shared, int depth) {
+        this.order = order;
+        this.shared = shared;
+        this.depth = depth;
+    }
+
+    Order order() { return order; }
+
+    List<Step> steps() { return steps; }
+
+    boolean exhausted() { return shared.exhausted; }
+
+    /** Simplifies {@code e} to a fixpoint (or until the budget is spent), recording the steps. */
+    Expr run(Expr e) {
+        Set<Expr> seen = new HashSet<>();
+        int rounds = 0;
+        while (!shared.exhausted) {
+            while (!shared.exhausted) {
+                boolean changed = false;
+                Set<Expr> before = nodes(e);
+                for (Rule r : LOCAL) {
+                    Expr next = sweep(e, r);
+                    changed |= next != e;
+                    e = next;
+                }
+                markStable(e, before);
+                if (++rounds > shared.budget.maxRounds()) shared.exhausted = true;
+                if (!changed) break;
+                if (!seen.add(e)) return e;   // a cycle: stop where we are
+            }
+            boolean reshaped = false;
+            for (Rule r : RESHAPING) {
+                if (shared.exhausted) break;
+                Expr next = sweep(e, r);
+                if (next != e) {
+                    e = next;
+                    reshaped = true;
+                    break;
+                }
+            }
+            if (!reshaped) break;
+        }
+        return e;
+    }
+
+    /** The rule named {@code name}, local or reshaping. */
+    static Rule rule(String name) {
+        for (Rule r : LOCAL) if (r.name().equals(name)) return r;
+        for (Rule r : RESHAPING) if (r.name().equals(name)) return r;
+        throw new IllegalArgumentException("no rule " + name);
+    }
+
+    /** {@code e} after sweeps of one rule alone until it changes nothing (at most 20): how a rule is tested on its own. */
+    static Expr only(String name, Expr e, Order order) {
+        Engine en = new Engine(order, new Simplifier.Budget(10_000, 20, 100_000, 2));
+        Rule r = rule(name);
+        for (int i = 0; i < 20; i++) {
+            Expr next = en.sweep(e, r);
+            if (next == e) break;
+            e = next;
+        }
+        return e;
+    }
+
+    /** One sweep of {@code rule} over the whole expression, recorded as one step when it changed anything. */
+    private Expr sweep(Expr e, Rule rule) {
+        if (shared.exhausted) return e;
+        List<Step> local = new ArrayList<>();
+        Expr next = rewrite(e, rule, local, rule.local());
+        if (local.isEmpty()) return e;
+        // a rewrite of the whole expression is the step itself: no sub-step repeats it
+        List<Step> subs = local.size() == 1 && local.getFirst().before() == e ? local.getFirst().substeps() : local;
+        steps.add(new Step(rule.name(), e, next, subs));
+        if (Terms.size(next, shared.budget.maxNodes()) > shared.budget.maxNodes()) shared.exhausted = true;
+        return next;
+    }
+
+    private Expr rewrite(Expr e, Rule rule, List<Step> local, boolean skipStable) {
+        if (shared.exhausted || (skipStable && shared.stable.contains(e))) return e;
+        Expr node = mapChildren(e, c -> rewrite(c, rule, local, skipStable));
+        pending = null;
+        Expr out = rule.apply(node, this);
+        if (out == null || out.equals(node)) return node;
+        if (++shared.rewrites > shared.budget.maxRewrites()) shared.exhausted = true;
+        local.add(new Step(rule.name(), node, out, pending == null ? List.of() : pending));
+        pending = null;
+        return out;
+    }
+
+    /** The nodes of {@code e} not yet known to be stable, by identity. */
+    private Set<Expr> nodes(Expr e) {
+        Set<Expr> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        collect(e, out);
+        return out;
+    }
+
+    private void collect(Expr e, Set<Expr> out) {
+        if (shared.stable.contains(e) || !out.add(e)) return;
+        for (Expr c : deriv.expr.Exprs.children(e)) collect(c, out);
+    }
+
+    /**
+     * Marks the nodes of {@code e} that were there before the round: every local rule was tried at
+     * each of them and changed nothing (a node once dropped from the tree never comes back, as rules
+     * build only from the current tree).
+     */
+    private void markStable(Expr e, Set<Expr> before) {
+        if (shared.stable.contains(e)) return;
+        if (before.contains(e)) {
+            collect(e, shared.stable);
+            return;
+        }
+        for (Expr c : deriv.expr.Exprs.children(e)) markStable(c, before);
+    }
+
+    /** The node with each child replaced by {@code f(child)}; the same node (by reference) when none changed. */
+    private static Expr mapChildren(Expr e, java.util.function.UnaryOperator<Expr> f) {
+        return switch (e) {
+            case Num n -> n;
+            case Var v -> v;
+            case Const c -> c;
+            case Add a -> {
+                List<Expr> ts = mapAll(a.terms(), f);
+                yield ts == null ? a : add(ts);
+            }
+            case Mul m -> {
+                List<Expr> fs = mapAll(m.factors(), f);
+                yield fs == null ? m : mul(fs);
+            }
+            case Pow p -> {
+                Expr b = f.apply(p.base()), x = f.apply(p.exp());
+                yield b == p.base() && x == p.exp() ? p : new Pow(b, x);
+            }
+            case Call c -> {
+                List<Expr> as = mapAll(c.args(), f);
+                yield as == null ? c : new Call(c.fn(), as);
+            }
+            case Piecewise p -> {
+                boolean changed = false;
+                List<Branch> bs = new ArrayList<>(p.branches().size());
+                for (Branch b : p.branches()) {
+                    Cond c = b.cond();
+                    Expr l = f.apply(c.left()), r = f.apply(c.right()), v = f.apply(b.value());
+                    if (l != c.left() || r != c.right() || v != b.value()) {
+                        changed = true;
+                        bs.add(new Branch(new Cond(l, c.rel(), r), v));
+                    } else {
+                        bs.add(b);
+                    }
+                }
+                Expr o = f.apply(p.otherwise());
+                yield changed || o != p.otherwise() ? new Piecewise(bs, o) : p;
+            }
+            case Diff d -> {
+                Expr b = f.apply(d.body());
+                yield b == d.body() ? d : new Diff(b, d.var());
+            }
+        };
+    }
+
+    private static List<Expr> mapAll(List<Expr> xs, java.util.function.UnaryOperator<Expr> f) {
+        List<Expr> out = null;
+        for (int i = 0; i < xs.size(); i++) {
+            Expr x = xs.get(i), y = f.apply(x);
+            if (y != x && out == null) {
+                out = new ArrayList<>(xs.size());
+                out.addAll(xs.subList(0, i));
+            }
+            if (out != null) out.add(y);
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------------------ trials
+
+    /** Whether a reshaping rule may try {@code node}: within the trial depth, and not already rejected there. */
+    boolean mayTry(String rule, Expr node) {
+        return depth < shared.budget.maxTrialDepth() && !shared.exhausted && !shared.rejected.contains(List.of(rule, node));
+    }
+
+    /** Remembers that {@code rule} does not help at {@code node}; returns null (no rewrite). */
+    Expr reject(String rule, Expr node) {
+        shared.rejected.add(List.of(rule, node));
+        return null;
+    }
+
+    /**
+     * Simplifies {@code candidate} (a reshaped {@code node}) in a nested run and returns the result
+     * when it is shorter than {@code node}, with {@code first} and the nested steps as the rewrite's
+     * sub-steps; otherwise null.
+     */
+    Expr keepIfShorter(String rule, Expr node, Expr candidate, Step first) {
+        Engine inner = new Engine(order, shared, depth + 1);
+        Expr result = inner.run(candidate);
+        if (Terms.size(result) >= Terms.size(node)) return reject(rule, node);
+        List<Step> subs = new ArrayList<>();
+        subs.add(first);
+        subs.addAll(inner.steps);
+        pending = subs;
+        return result;
+    }
+}
