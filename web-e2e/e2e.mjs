@@ -130,6 +130,10 @@ async function scenarioLatexChain(s) {
   const marks = await page.$$eval('#check-result ol.chain li', (ls) => ls.map((l) => l.dataset.valid));
   ok(marks.length === 3 && marks[0] === 'true' && marks[1] === 'false', 'the LaTeX derivation\'s wrong step is marked: ' + marks.join(','));
   ok(await page.$('#check-result .first-wrong') !== null, 'the first wrong step is labelled');
+  const [marked] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }),
+    page.click('#check-result .actions button:has-text("PDF")')]);
+  ok(fs.readFileSync(await marked.path()).subarray(0, 4).toString('latin1') === '%PDF',
+     'the marked derivation downloads as ' + marked.suggestedFilename());
   await s.shot('3-latex-chain', '#check-result');
 }
 

@@ -4,6 +4,9 @@
 // before the parser sees the tokens, and reports unsupported commands and unbalanced braces first.
 grammar LatexMath;
 
+// PROSE: a \text{...} word inside cases ("if", "otherwise"); LatexParsing retypes such TEXT tokens
+tokens { PROSE }
+
 math
     : expr EOF
     ;
@@ -107,8 +110,8 @@ caseRow
     ;
 
 caseCondition
-    : words+=TEXT* left=expr rel=(LT | GT | LE | GE) right=expr    # comparison
-    | words+=TEXT*                                                 # noCondition
+    : PROSE* left=expr rel=(LT | GT | LE | GE) right=expr          # comparison
+    | PROSE*                                                       # noCondition
     ;
 
 // ------------------------------------------------------------------------------------- lexer
@@ -148,8 +151,9 @@ LT      : '<' | '\\lt' ;
 GT      : '>' | '\\gt' ;
 LCURLY  : '\\{' | '\\lbrace' ;
 RCURLY  : '\\}' | '\\rbrace' ;
-LVERT   : '\\lvert' ;
-RVERT   : '\\rvert' ;
+// \left| and \right| are told apart, so that |a| |b| needs no guessing when they are used
+LVERT   : '\\lvert' | ('\\left' | '\\bigl' | '\\Bigl' | '\\biggl' | '\\Biggl') SP* ('|' | '\\vert' | '\\lvert') ;
+RVERT   : '\\rvert' | ('\\right' | '\\bigr' | '\\Bigr' | '\\biggr' | '\\Biggr') SP* ('|' | '\\vert' | '\\rvert') ;
 BAR     : '|' | '\\vert' | '\\mid' ;
 LPAREN  : '(' | '\\lparen' ;
 RPAREN  : ')' | '\\rparen' ;

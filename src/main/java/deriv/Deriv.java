@@ -5,6 +5,9 @@ import deriv.diff.Differentiator;
 import deriv.eval.Evaluator;
 import deriv.expr.Definitions;
 import deriv.expr.Expr;
+import deriv.expr.Exprs;
+import deriv.parse.DerivException;
+import java.util.IdentityHashMap;
 import deriv.parse.Parsed;
 import deriv.parse.Parsing;
 import deriv.simplify.Simplifier;
@@ -32,7 +35,34 @@ public final class Deriv {
     public static Derivation diff(Parsed parsed, List<String> wrt, boolean simplify) {
         Definitions defs = parsed.program().definitions();
         Expr body = new Differentiator(defs).resolve(parsed.program().body());
-        return Differentiator.derive(body, wrt, defs, simplify ? Deriv::simplify : d -> d);
+        return Differentiator.derive(body, wrt, defs, d -> {
+            checkGrowth(d, wrt);
+            if (!simplify) return d;
+            Derivation s = simplify(d);
+            checkGrowth(s, wrt);
+            return s;
+        });
+    }
+
+    /** Largest derivative accepted, in tree nodes: past it the result could not be printed or simplified. */
+    public static final long MAX_NODES = 2_000_000;
+
+    private static void checkGrowth(Derivation d, List<String> wrt) {
+        long n = treeSize(d.result(), new IdentityHashMap<>());
+        if (n > MAX_NODES) {
+            throw DerivException.general("the derivative grew past " + String.format("%,d", MAX_NODES)
+                + " tree nodes (by " + String.join(", ", wrt) + "); differentiate fewer times, or name inner expressions with := so they stay shared");
+        }
+    }
+
+    /** Tree size of an expression whose subtrees may be shared, in time linear in the shared form (saturating). */
+    public static long treeSize(Expr e, Map<Expr, Long> memo) {
+        Long m = memo.get(e);
+        if (m != null) return m;
+        long s = 1;
+        for (Expr c : Exprs.children(e)) s = Math.min(Long.MAX_VALUE / 4, s + treeSize(c, memo));
+        memo.put(e, s);
+        return s;
     }
 
     /** Appends the simplification steps to a derivation. */

@@ -100,7 +100,7 @@ public final class Workbench {
         Map<Expr, Long> sizes = new IdentityHashMap<>();
         for (int i = 0; i < params.size(); i++) {
             Expr g = dx.differentiate(loss, params.get(i)).after();
-            tree += treeSize(g, sizes);
+            tree += Deriv.treeSize(g, sizes);
             roots[i] = dag.build(g, Definitions.EMPTY);
         }
         out.put("gradientTreeNodes", tree);
@@ -246,15 +246,6 @@ public final class Workbench {
         Expr e = d.scale() > 0 ? new Num(d.unscaledValue().abs(), java.math.BigInteger.TEN.pow(d.scale()))
                                : new Num(d.toBigInteger().abs(), java.math.BigInteger.ONE);
         return v < 0 ? neg(e) : e;
-    }
-
-    static long treeSize(Expr e, Map<Expr, Long> memo) {
-        Long m = memo.get(e);
-        if (m != null) return m;
-        long s = 1;
-        for (Expr c : Exprs.children(e)) s += treeSize(c, memo);
-        memo.put(e, s);
-        return s;
     }
 
     static List<String> concat(List<String> a, List<String> b) {

@@ -30,13 +30,15 @@ import picocli.CommandLine.Parameters;
 @Command(name = "check", mixinStandardHelpOptions = true,
     description = {"Checks a handwritten derivative, or a whole derivation line by line.",
                    "Example: deriv check \"x^2*sin(x)\" \"2*x*cos(x)\" --wrt x",
-                   "         deriv check --chain derivation.txt",
-                   "A chain file holds one expression per line, each claimed equal to the previous one;",
-                   "blank lines and # comments are ignored; 'name := expr' lines are definitions.",
-                   "Equality is decided symbolically (the difference simplifies to 0) or numerically: at 48",
-                   "random points away from kinks, points where a side is undefined skipped, values agreeing",
-                   "when |a - b| <= 1e-8 * max(1, |a|, |b|); a disagreement in double precision is re-evaluated",
-                   "with 60 digits, so rounding is never reported as a mistake.",
+                   "         deriv check --chain derivation.txt      (.tex files: LaTeX)",
+                   "A chain file holds one expression per line, each claimed equal to the",
+                   "previous one; blank lines and # comments are ignored; 'name := expr'",
+                   "lines are definitions for the lines after them.",
+                   "Equality is decided symbolically (the difference simplifies to 0) or",
+                   "numerically at 48 random points away from kinks, skipping points where a",
+                   "side is undefined: values agree when |a - b| <= 1e-8 * max(1, |a|, |b|).",
+                   "A disagreement in double precision is re-evaluated with 60 digits, so",
+                   "rounding is never reported as a mistake.",
                    "Exit 0 when the claim (every step) holds, 1 when not, 2 on bad input."})
 final class CheckCommand extends BaseCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "F", description = "the function")

@@ -92,7 +92,7 @@ final class CEmitter extends Emitter {
         sb.append("    static const char *const names[] = {").append(quoted.isEmpty() ? "0" : String.join(", ", quoted)).append("};\n");
         sb.append("    enum { N = ").append(n).append(" };\n");
         sb.append("    double v[N + 1];\n    int given[N + 1];\n");
-        sb.append("    double g[").append(m + 1).append("];\n");
+        sb.append("    double g[").append(m + 1).append("];\n    (void) v;\n");
         sb.append("""
                 for (int i = 0; i < N; i++) given[i] = 0;
                 for (int i = 1; i < argc; i++) {

@@ -96,6 +96,12 @@ public abstract class Emitter {
         };
     }
 
+    /**
+     * When true, temporaries are elements of an array {@code t[k]} and parameters elements of
+     * {@code v[i]} (for code split into several methods).
+     */
+    protected boolean arrays;
+
     /** Straight-line code for the roots: temporaries {@code t0, t1, ...} and an expression per root. */
     protected Body body(int... roots) {
         Lowering low = new Lowering(dag, roots, new Lowering.Target(false, false, 10, this::atomArg));
@@ -103,7 +109,7 @@ public abstract class Emitter {
         List<String[]> temps = new ArrayList<>();
         for (int id : low.temps()) {
             String text = compute(id, low, names).text();
-            String name = "t" + temps.size();
+            String name = arrays ? "t[" + temps.size() + "]" : "t" + temps.size();
             names.put(id, name);
             temps.add(new String[] {name, text});
         }
@@ -126,7 +132,7 @@ public abstract class Emitter {
                 String s = literal((Double) n.payload());
                 yield new Code(s, s.startsWith("-") ? UNARY : ATOM);
             }
-            case INPUT -> new Code(ids.get((String) n.payload()), ATOM);
+            case INPUT -> new Code(arrays ? "v[" + p.params().indexOf((String) n.payload()) + "]" : ids.get((String) n.payload()), ATOM);
             case ADD -> binary(code(a[0], low, names), " + ", code(a[1], low, names), ADD);
             case SUB -> binary(code(a[0], low, names), " - ", code(a[1], low, names), ADD);
             case MUL -> binary(code(a[0], low, names), " * ", code(a[1], low, names), MUL);

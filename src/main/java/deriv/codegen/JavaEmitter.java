@@ -13,12 +13,20 @@ import java.util.Set;
  */
 final class JavaEmitter extends Emitter {
     static final int MAX_PARAMS = 100;
+    /**
+     * Characters of statements per method before a body is split: javac refuses methods over 64 KB
+     * of bytecode, and a statement compiles to fewer bytes than it has characters. Not final so that
+     * a test can split a small program.
+     */
+    static int maxChars = 40_000;
 
     JavaEmitter(GradProgram p, Options opts) {
         super(p, opts, Language.JAVA, Set.of(opts.className()));
     }
 
-    private boolean arrayParams() { return p.params().size() > MAX_PARAMS; }
+    private boolean split;
+
+    private boolean arrayParams() { return split || p.params().size() > MAX_PARAMS; }
 
     @Override protected String literal(double v) {
         if (Double.isNaN(v)) return "Double.NaN";
@@ -57,11 +65,51 @@ final class JavaEmitter extends Emitter {
         for (int i = 0; i < ps.size(); i++) sb.append("        double ").append(ps.get(i)).append(" = v[").append(i).append("];\n");
     }
 
+    /**
+     * The statements of a method body. Split: temporaries in an array {@code t}, filled by private
+     * methods of at most {@link #maxChars} characters each (appended to {@code parts}).
+     */
+    private Body begin(StringBuilder sb, StringBuilder parts, String name, int... roots) {
+        if (!split) {
+            unpack(sb);
+            Body body = body(roots);
+            statements(sb, body);
+            return body;
+        }
+        arrays = true;
+        Body body = body(roots);
+        arrays = false;
+        int n = body.temps().size();
+        sb.append("        double[] t = new double[").append(Math.max(n, 1)).append("];\n");
+        int part = 0, chars = Integer.MAX_VALUE;
+        for (String[] s : body.temps()) {
+            if (chars > maxChars) {
+                if (part > 0) parts.append("    }\n");
+                String method = name + "Part" + part++;
+                sb.append("        ").append(method).append("(v, t);\n");
+                parts.append("\n    private static void ").append(method).append("(double[] v, double[] t) {\n");
+                chars = 0;
+            }
+            parts.append("        ").append(s[0]).append(" = ").append(s[1]).append(";\n");
+            chars += s[0].length() + s[1].length();
+        }
+        if (part > 0) parts.append("    }\n");
+        return body;
+    }
+
+    private static long chars(Body body) {
+        long n = 0;
+        for (String[] t : body.temps()) n += t[0].length() + t[1].length();
+        for (String r : body.results()) n += r.length();
+        return n;
+    }
+
     private static void statements(StringBuilder sb, Body body) {
         for (String[] t : body.temps()) sb.append("        double ").append(t[0]).append(" = ").append(t[1]).append(";\n");
     }
 
     @Override protected String file() {
+        split = chars(body(p.gradients())) > maxChars || chars(body(p.value())) > maxChars;
         String cls = opts.className();
         List<String> names = p.params();
         StringBuilder sb = new StringBuilder();
@@ -74,25 +122,23 @@ final class JavaEmitter extends Emitter {
             sb.append("    // v[i] is the i-th of: ").append(params).append("\n");
         }
         sb.append("    /** f(").append(params).append("). */\n");
+        StringBuilder parts = new StringBuilder();
         sb.append("    public static double f(").append(signature()).append(") {\n");
-        unpack(sb);
-        Body value = body(p.value());
-        statements(sb, value);
+        Body value = begin(sb, parts, "f", p.value());
         sb.append("        return ").append(value.results().getFirst()).append(";\n");
         sb.append("    }\n\n");
         List<String> wrtIds = new ArrayList<>();
         for (String w : p.wrt()) wrtIds.add("df/d" + ids.get(w));
         sb.append("    /** The partials of f, in this order: ").append(String.join(", ", wrtIds)).append(". */\n");
         sb.append("    public static double[] gradF(").append(signature()).append(") {\n");
-        unpack(sb);
-        Body grad = body(p.gradients());
-        statements(sb, grad);
+        Body grad = begin(sb, parts, "gradF", p.gradients());
         sb.append("        return new double[] {");
         for (int k = 0; k < grad.results().size(); k++) {
             sb.append(k == 0 ? "\n" : ",\n").append("            ").append(grad.results().get(k));
         }
         sb.append(grad.results().isEmpty() ? "};\n" : "\n        };\n");
         sb.append("    }\n");
+        sb.append(parts);
         if (opts.main()) main(sb, names);
         sb.append("}\n");
         return sb.toString();

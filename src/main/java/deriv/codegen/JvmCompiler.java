@@ -71,38 +71,35 @@ public final class JvmCompiler {
 
     /**
      * Compiles with at most {@code maxOps} operations per method at first (tests use a small value
-     * to exercise splitting); halves it while a method is too large to be JIT-compiled.
+     * to exercise splitting), halving it while a method is too large for the JIT; the interpreter
+     * when no split can be built or loaded.
      */
     public static Compiled compile(GradProgram p, int maxOps) {
-        String last = null;
-        byte[] acceptable = null;
-        int acceptableMethods = 0;
-        for (int limit = maxOps; ; limit = Math.max(MIN_CHUNK, limit == Integer.MAX_VALUE ? 4_000 : limit / 2)) {
+        // a class holds at most 65,535 constants, and each double literal takes two
+        long literals = Arrays.stream(p.dag().schedule(p.roots())).filter(p.dag()::isConst)
+            .mapToDouble(p.dag()::constValue).distinct().count();
+        if (literals > 30_000) {
+            return new Compiled(new DagInterpreter(p), p, true, "the program has " + literals
+                + " distinct constants, more than one class file can hold; using the DAG interpreter", 0);
+        }
+        String problem = null;
+        for (int limit = maxOps; ; limit = limit == Integer.MAX_VALUE ? 4_000 : Math.max(MIN_CHUNK, limit / 2)) {
             try {
                 byte[] bytes = build(p, limit);
                 int[] sizes = codeSizes(bytes);
                 int largest = Arrays.stream(sizes).max().orElse(0);
-                if (largest <= JIT_LIMIT || limit == MIN_CHUNK) {
-                    return new Compiled(define(bytes), p, false, largest <= JIT_LIMIT ? null
-                        : "a method has " + largest + " bytes of bytecode: too large for the JIT", sizes.length);
+                if (largest <= JIT_LIMIT || limit <= MIN_CHUNK) {
+                    String note = largest <= JIT_LIMIT ? null : "a method has " + largest
+                        + " bytes of bytecode, more than HotSpot JIT-compiles (8,000): it runs in the JVM's interpreter";
+                    return new Compiled(define(bytes), p, false, note, sizes.length);
                 }
-                acceptable = bytes;
-                acceptableMethods = sizes.length;
-                last = "a method has " + largest + " bytes of bytecode";
             } catch (RuntimeException | LinkageError e) {
-                last = e.toString();
-                if (limit == MIN_CHUNK) break;
+                problem = e.toString();
             }
-            if (limit == MIN_CHUNK) break;
+            if (limit <= MIN_CHUNK) break;
         }
-        if (acceptable != null) {
-            try {
-                return new Compiled(define(acceptable), p, false, last + ": too large for the JIT", acceptableMethods);
-            } catch (RuntimeException | LinkageError e) {
-                last = e.toString();
-            }
-        }
-        return new Compiled(new DagInterpreter(p), p, true, "the bytecode compiler failed (" + last + "); using the interpreter", 0);
+        return new Compiled(new DagInterpreter(p), p, true,
+            "the bytecode compiler could not build this program (" + problem + "); using the DAG interpreter", 0);
     }
 
     private static int[] codeSizes(byte[] bytes) {
@@ -228,7 +225,7 @@ public final class JvmCompiler {
             if (chunks.size() > 1) {
                 // a value read in a later chunk, or returned, goes through the scratch array
                 for (int c = 0; c < chunks.size(); c++) {
-                    for (int id : chunks.get(c)) markReads(id, c, id);
+                    for (int id : chunks.get(c)) markReads(id, c);
                 }
                 int v = p.value();
                 if (low.temp[v] && crossIndex[v] < 0) crossIndex[v] = crossCount++;
@@ -241,12 +238,12 @@ public final class JvmCompiler {
             return s;
         }
 
-        private void markReads(int id, int chunk, int root) {
+        private void markReads(int id, int chunk) {
             for (int a : dag.node(id).args()) {
                 if (low.temp[a]) {
                     if (chunkOf[a] != chunk && crossIndex[a] < 0) crossIndex[a] = crossCount++;
                 } else {
-                    markReads(a, chunk, root);
+                    markReads(a, chunk);
                 }
             }
         }

@@ -57,11 +57,8 @@ final class AstBuilder {
                 default -> throw new IllegalStateException(st.getClass().getName());
             }
         }
-        if (body == null) {
-            if (ctx.statement().isEmpty()) throw error(ctx.getStart(), "empty input: expected an expression");
-            throw error(ctx.statement().getLast().getStart(),
-                "the program ends with a definition: add an expression after it to give the program a value");
-        }
+        if (ctx.statement().isEmpty()) throw error(ctx.getStart(), "empty input: expected an expression");
+        // the value of a program is its last expression, so it must end with one
         if (!(ctx.statement().getLast() instanceof DerivParser.ExpressionStatementContext)) {
             throw error(ctx.statement().getLast().getStart(),
                 "the program ends with a definition: add an expression after it to give the program a value");
@@ -287,7 +284,7 @@ final class AstBuilder {
             throw error(v.getStart(), "cannot differentiate with respect to the function '" + var + "'");
         }
         namePositions.putIfAbsent(var, pos(v.getStart()));
-        if (!defined.containsKey(var)) usedFree.putIfAbsent(var, pos(v.getStart()));
+        if (!defined.containsKey(var) && !params.contains(var)) usedFree.putIfAbsent(var, pos(v.getStart()));
         int order = 1;
         if (args.size() == 3) {
             DerivParser.ArgumentContext o = args.get(2);

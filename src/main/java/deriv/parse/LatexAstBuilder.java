@@ -182,9 +182,10 @@ final class LatexAstBuilder {
 
     /** The expression without the first {@code skip} factors of its first term (a d, or prose). */
     private Expr exprFrom(ExprContext e, int skip) {
-        List<Expr> terms = new ArrayList<>();
-        for (int k = 0; k < e.term().size(); k++) {
-            Expr t = product(pieces(raws(e.term(k), k == 0 ? skip : 0)), 0);
+        List<TermContext> ts = e.term();
+        List<Expr> terms = new ArrayList<>(ts.size());
+        for (int k = 0; k < ts.size(); k++) {
+            Expr t = product(pieces(raws(ts.get(k), k == 0 ? skip : 0)), 0);
             boolean minus = k == 0 ? e.sign != null && e.sign.getType() == LatexMathLexer.MINUS
                                    : e.ops.get(k - 1).getType() == LatexMathLexer.MINUS;
             terms.add(minus ? neg(t) : t);
@@ -203,9 +204,10 @@ final class LatexAstBuilder {
     private record Piece(boolean divide, boolean negate, Item item) {}
 
     private List<Raw> raws(TermContext t, int skip) {
-        List<Raw> out = new ArrayList<>();
+        List<ProductContext> products = t.product();
+        List<Raw> out = new ArrayList<>(products.size() + 1);
         out.add(new Raw(false, false, false, t.factor()));
-        for (ProductContext p : t.product()) {
+        for (ProductContext p : products) {
             switch (p) {
                 case ExplicitProductContext x -> out.add(new Raw(
                     x.op.getType() == LatexMathLexer.SLASH || x.op.getType() == LatexMathLexer.DIV,
@@ -278,7 +280,8 @@ final class LatexAstBuilder {
      * A derivative operator takes everything after it: {@code 2 \frac{d}{dx} x^2 y} is {@code 2 diff(x^2 y, x)}.
      */
     private Expr product(List<Piece> ps, int from) {
-        Expr acc = null;
+        // the factors so far, flat; a number divided by a number folds as in div()
+        List<Expr> fs = new ArrayList<>();
         for (int i = from; i < ps.size(); i++) {
             Piece p = ps.get(i);
             Expr v;
@@ -292,11 +295,16 @@ final class LatexAstBuilder {
                 }
             }
             if (p.negate()) v = neg(v);
-            if (acc == null) acc = p.divide() ? reciprocal(v) : v;
-            else acc = p.divide() ? div(acc, v) : mul(acc, v);
+            if (!p.divide()) {
+                if (v instanceof Mul m) fs.addAll(m.factors()); else fs.add(v);
+            } else if (fs.size() == 1 && fs.getFirst() instanceof Num x && v instanceof Num y && !y.isZero()) {
+                fs.set(0, x.dividedBy(y));
+            } else {
+                fs.add(reciprocal(v));
+            }
             if (done) break;
         }
-        return acc;
+        return mul(fs);
     }
 
     private Expr diff(Expr body, List<String> vars, Token at) {
@@ -814,12 +822,10 @@ final class LatexAstBuilder {
                     otherwise = value;
                 }
                 case NoConditionContext n -> {
-                    checkProse(n.words);
                     if (!last) throw error(row.getStart(), "only the last row of cases may go without a condition");
                     otherwise = value;
                 }
                 case ComparisonContext k -> {
-                    checkProse(k.words);
                     Cond cond = new Cond(expr(k.left), relation(k.rel), expr(k.right));
                     if (!last) branches.add(new Branch(cond, value));
                     else if (!branches.isEmpty()) otherwise = value;  // taken to cover every remaining case
@@ -830,13 +836,6 @@ final class LatexAstBuilder {
         }
         if (branches.isEmpty()) throw error(c.getStart(), "cases needs a row with a condition, such as x & \\text{if } x > 0");
         return new Piecewise(branches, otherwise);
-    }
-
-    /** The words before a condition must be prose ("if", "for", "otherwise"), not a name that was meant as math. */
-    private void checkProse(List<Token> words) {
-        for (Token w : words) {
-            if (!LatexParsing.prose(w, this::knows)) throw error(w, "expected a condition such as x > 0, or \\text{otherwise}");
-        }
     }
 
     private static Rel relation(Token t) {

@@ -1,6 +1,5 @@
 package deriv.parse;
 
-import deriv.expr.Definition;
 import deriv.expr.Definitions;
 import deriv.expr.Expr;
 import deriv.expr.Fn;
@@ -91,8 +90,8 @@ public final class LatexParsing {
      * character indexes are those of the whole source, so that every diagnostic points into it.
      */
     static List<Token> lex(Source source, int from, int to) {
-        String text = source.text();
-        LatexMathLexer lexer = new LatexMathLexer(CharStreams.fromString(text.substring(from, to), source.name()));
+        String text = source.text(), region = text.substring(from, to);
+        LatexMathLexer lexer = new LatexMathLexer(CharStreams.fromString(region, source.name()));
         int line = 1, col = 0;
         for (int i = 0; i < from; i++) {
             char c = text.charAt(i);
@@ -108,12 +107,26 @@ public final class LatexParsing {
                 throw new DerivException(Diagnostic.at(source, l, c + 1, "unexpected character " + badText(source, l, c)));
             }
         });
+        // ANTLR counts code points; the indexes kept are those of the Java string
+        int[] charAt = null;
+        if (region.codePoints().count() != region.length()) {
+            charAt = new int[region.codePointCount(0, region.length()) + 1];
+            for (int cp = 0, i = 0; cp < charAt.length; cp++) {
+                charAt[cp] = i;
+                if (i < region.length()) i += Character.charCount(region.codePointAt(i));
+            }
+        }
         List<Token> out = new ArrayList<>();
         for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
             CommonToken c = new CommonToken(t);
             c.setText(t.getText());
-            c.setStartIndex(t.getStartIndex() + from);
-            c.setStopIndex(t.getStopIndex() + from);
+            int start = t.getStartIndex(), stop = t.getStopIndex();
+            if (charAt != null) {
+                start = charAt[start];
+                stop = charAt[stop + 1] - 1;
+            }
+            c.setStartIndex(start + from);
+            c.setStopIndex(stop + from);
             out.add(c);
         }
         return out;
@@ -357,15 +370,30 @@ public final class LatexParsing {
         return new Row(trimPunctuation(dropProse(math, knownName)), definitions);
     }
 
-    /** Without prose: \text{...} words outside braces and cases (x_{\text{in}} keeps its word). */
+    /**
+     * Without prose: \text{...} words outside braces and cases are dropped ({@code x_{\text{in}}}
+     * keeps its word); inside cases, prose before a condition ("if", "otherwise") becomes a PROSE
+     * token, which the grammar expects there and nowhere else.
+     */
     static List<Token> dropProse(List<Token> tokens, Predicate<String> knownName) {
         List<Token> out = new ArrayList<>(tokens.size());
-        int nested = 0;
+        int braces = 0;
+        Deque<Integer> cases = new ArrayDeque<>();  // brace depth at each open \begin{cases}
         for (Token t : tokens) {
             int type = t.getType();
-            if (type == LatexMathLexer.BEGIN_CASES || type == LatexMathLexer.LBRACE) nested++;
-            if (type == LatexMathLexer.END_CASES || type == LatexMathLexer.RBRACE) nested--;
-            if (nested == 0 && prose(t, knownName)) continue;
+            if (type == LatexMathLexer.LBRACE) braces++;
+            if (type == LatexMathLexer.RBRACE) braces--;
+            if (type == LatexMathLexer.BEGIN_CASES) cases.push(braces);
+            if (type == LatexMathLexer.END_CASES && !cases.isEmpty()) cases.pop();
+            if (prose(t, knownName)) {
+                if (cases.isEmpty() && braces == 0) continue;
+                if (!cases.isEmpty() && cases.peek() == braces) {
+                    CommonToken p = new CommonToken(t);
+                    p.setType(LatexMathParser.PROSE);
+                    out.add(p);
+                    continue;
+                }
+            }
             out.add(t);
         }
         return out;
@@ -523,7 +551,7 @@ public final class LatexParsing {
                 case LatexMathLexer.AMP -> "unexpected '&': alignment belongs outside \\begin{cases} values";
                 case LatexMathLexer.NEWROW -> "unexpected '\\\\': a new row is allowed between steps and in cases";
                 case LatexMathLexer.DEFINE -> "unexpected '" + text + "': a definition must be a row of its own";
-                case LatexMathLexer.TEXT -> "unexpected text '" + word(content(t)) + "'";
+                case LatexMathLexer.TEXT, LatexMathParser.PROSE -> "unexpected text '" + word(content(t)) + "'";
                 default -> "unexpected '" + text + "'";
             };
         }

@@ -1,7 +1,6 @@
 package deriv.parse;
 
 import deriv.expr.Expr;
-import deriv.expr.Exprs;
 import deriv.expr.Fn;
 import deriv.expr.Program;
 import java.util.ArrayDeque;
@@ -318,10 +317,4 @@ public final class Parsing {
         }
     }
 
-    /** Depth check on a built tree. */
-    static void checkDepth(Source source, Expr e, int line, int column) {
-        if (Exprs.depth(e) > MAX_DEPTH) {
-            throw new DerivException(Diagnostic.at(source, line, column, "expression nested deeper than " + MAX_DEPTH + " levels"));
-        }
-    }
 }

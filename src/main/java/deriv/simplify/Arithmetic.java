@@ -6,9 +6,7 @@ import deriv.expr.Expr;
 import deriv.expr.Expr.*;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The arithmetic rules: folding numbers, the identities of 0 and 1, like terms, powers, signs,
@@ -107,19 +105,24 @@ final class Arithmetic {
     /** 2x + 3x = 5x, x - x = 0: terms equal but for their coefficients are added. */
     static Expr collectLikeTerms(Expr e, Engine en) {
         if (!(e instanceof Add a)) return null;
-        Map<List<Expr>, Num> coef = new LinkedHashMap<>();
+        Keyed<List<Expr>, Num> coef = new Keyed<>();
         boolean like = false;
         for (Expr t : a.terms()) {
-            List<Expr> key = en.order().sortFactors(Terms.rest(t));
+            List<Expr> rest = Terms.rest(t);
+            List<Expr> key = rest.size() < 2 ? rest : en.order().sortFactors(rest);
             Num c = Terms.coefficient(t);
-            Num old = coef.get(key);
-            if (old != null) like = true;
-            coef.put(key, old == null ? c : old.plus(c));
+            int i = coef.indexOf(key);
+            if (i >= 0) {
+                like = true;
+                coef.put(key, coef.value(i).plus(c));
+            } else {
+                coef.put(key, c);
+            }
         }
         if (!like) return null;
         List<Expr> out = new ArrayList<>();
-        for (var entry : coef.entrySet()) {
-            if (!entry.getValue().isZero()) out.add(Terms.term(entry.getValue(), entry.getKey()));
+        for (int i = 0; i < coef.size(); i++) {
+            if (!coef.value(i).isZero()) out.add(Terms.term(coef.value(i), coef.key(i)));
         }
         return add(out);
     }
@@ -127,12 +130,15 @@ final class Arithmetic {
     // -------------------------------------------------------------------------------- powers
 
     /** The non-numeric factors of a product grouped by base, in order of first appearance. */
-    private static Map<Expr, List<Integer>> byBase(List<Expr> factors) {
-        Map<Expr, List<Integer>> groups = new LinkedHashMap<>();
+    private static Keyed<Expr, List<Integer>> byBase(List<Expr> factors) {
+        Keyed<Expr, List<Integer>> groups = new Keyed<>();
         for (int i = 0; i < factors.size(); i++) {
             Expr f = factors.get(i);
             if (f instanceof Num) continue;
-            groups.computeIfAbsent(Terms.base(f), k -> new ArrayList<>()).add(i);
+            Expr b = Terms.base(f);
+            List<Integer> g = groups.get(b);
+            if (g == null) groups.put(b, g = new ArrayList<>());
+            g.add(i);
         }
         return groups;
     }
@@ -153,32 +159,54 @@ final class Arithmetic {
         return combine(m.factors(), true);
     }
 
-    /** x*x = x^2, x^a*x^b = x^(a+b): factors with the same base are combined. */
+    /**
+     * x*x = x^2, x^a*x^b = x^(a+b): factors with the same base are combined; so are exponentials,
+     * exp(a)*exp(b) = exp(a + b), when the exponents then combine (exp(2x)*exp(-x) = exp(x)).
+     */
     static Expr combinePowers(Expr e, Engine en) {
         if (!(e instanceof Mul m)) return null;
-        return combine(m.factors(), false);
+        Expr c = combine(m.factors(), false);
+        return c != null ? c : combineExponentials(m, en);
+    }
+
+    private static Expr combineExponentials(Mul m, Engine en) {
+        List<Expr> args = new ArrayList<>(), others = new ArrayList<>();
+        int first = -1;
+        for (Expr f : m.factors()) {
+            Expr b = Terms.base(f), k = Terms.exponent(f);
+            if (Terms.isCall(b, "exp") && Terms.isInteger(k)) {
+                if (first < 0) first = others.size();
+                args.addAll(Terms.terms(Terms.times(k, Terms.arg(b))));
+            } else {
+                others.add(f);
+            }
+        }
+        if (first < 0 || args.size() < 2) return null;
+        Expr sum = collectLikeTerms(add(args), en);
+        if (sum == null || Terms.terms(sum).size() >= args.size()) return null;
+        others.add(first, call("exp", sum));
+        return mul(others);
     }
 
     private static Expr combine(List<Expr> factors, boolean cancelling) {
-        Map<Expr, List<Integer>> groups = byBase(factors);
-        Map<Integer, Expr> replace = new LinkedHashMap<>();
-        java.util.Set<Integer> drop = new java.util.HashSet<>();
-        for (var g : groups.entrySet()) {
-            List<Integer> idx = g.getValue();
+        if (factors.size() < 2) return null;
+        Keyed<Expr, List<Integer>> groups = byBase(factors);
+        Expr[] out = factors.toArray(new Expr[0]);
+        boolean any = false;
+        for (int g = 0; g < groups.size(); g++) {
+            List<Integer> idx = groups.value(g);
             if (idx.size() < 2 || mixedSigns(factors, idx) != cancelling) continue;
             Expr sum = Num.ZERO;
             for (int i : idx) sum = Terms.plus(sum, Terms.exponent(factors.get(i)));
-            replace.put(idx.getFirst(), Terms.power(g.getKey(), sum));
-            for (int k = 1; k < idx.size(); k++) drop.add(idx.get(k));
+            Expr p = Terms.power(groups.key(g), sum);
+            out[idx.getFirst()] = p instanceof Num n && n.isOne() ? null : p;
+            for (int k = 1; k < idx.size(); k++) out[idx.get(k)] = null;
+            any = true;
         }
-        if (replace.isEmpty()) return null;
-        List<Expr> out = new ArrayList<>();
-        for (int i = 0; i < factors.size(); i++) {
-            if (drop.contains(i)) continue;
-            Expr f = replace.getOrDefault(i, factors.get(i));
-            if (!(f instanceof Num n && n.isOne() && replace.containsKey(i))) out.add(f);
-        }
-        return mul(out);
+        if (!any) return null;
+        List<Expr> kept = new ArrayList<>();
+        for (Expr f : out) if (f != null) kept.add(f);
+        return mul(kept);
     }
 
     /** (u^a)^b = u^(ab) when b is an integer, or u is known to be nonnegative. */
@@ -322,13 +350,20 @@ final class Arithmetic {
     static Expr orderTerms(Expr e, Engine en) {
         if (!(e instanceof Add a)) return null;
         List<Expr> sorted = en.order().sortTerms(a.terms());
-        return sorted.equals(a.terms()) ? null : new Add(sorted);
+        return sameElements(sorted, a.terms()) ? null : new Add(sorted);
     }
 
     /** The factors of a product in canonical order. */
     static Expr orderFactors(Expr e, Engine en) {
         if (!(e instanceof Mul m)) return null;
         List<Expr> sorted = en.order().sortFactors(m.factors());
-        return sorted.equals(m.factors()) ? null : new Mul(sorted);
+        return sameElements(sorted, m.factors()) ? null : new Mul(sorted);
+    }
+
+    /** The same elements, by reference, in the same order. */
+    static boolean sameElements(List<Expr> a, List<Expr> b) {
+        if (a.size() != b.size()) return false;
+        for (int i = 0; i < a.size(); i++) if (a.get(i) != b.get(i)) return false;
+        return true;
     }
 }

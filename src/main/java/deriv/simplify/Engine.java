@@ -1,6 +1,7 @@
 package deriv.simplify;
 
 import static deriv.expr.Expr.*;
+import static deriv.simplify.Rule.*;
 
 import deriv.diff.Step;
 import deriv.expr.Expr;
@@ -23,46 +24,47 @@ final class Engine {
 
     /** The local rules, in the order of each round. */
     static final List<Rule> LOCAL = List.of(
-        new Rule("ConstantFolding", true, Arithmetic::constantFolding),
-        new Rule("AdditiveIdentity", true, Arithmetic::additiveIdentity),
-        new Rule("MultiplicativeIdentity", true, Arithmetic::multiplicativeIdentity),
-        new Rule("ZeroProduct", true, Arithmetic::zeroProduct),
-        new Rule("PowerIdentity", true, Arithmetic::powerIdentity),
-        new Rule("ExpNotation", true, Functions::expNotation),
-        new Rule("ExpOfLog", true, Functions::expOfLog),
-        new Rule("LogOfExp", true, Functions::logOfExp),
-        new Rule("SquareOfSqrt", true, Functions::squareOfSqrt),
-        new Rule("SqrtOfSquare", true, Functions::sqrtOfSquare),
-        new Rule("AbsIdentity", true, Functions::absIdentity),
-        new Rule("PowerOfPower", true, Arithmetic::powerOfPower),
-        new Rule("PowerOfProduct", true, Arithmetic::powerOfProduct),
-        new Rule("DistributeConstant", true, Arithmetic::distributeConstant),
-        new Rule("NegationNormalisation", true, Arithmetic::negationNormalisation),
-        new Rule("CancelCommonFactor", true, Arithmetic::cancelCommonFactor),
-        new Rule("CombinePowers", true, Arithmetic::combinePowers),
-        new Rule("CollectLikeTerms", true, Arithmetic::collectLikeTerms),
-        new Rule("PythagoreanIdentity", true, Functions::pythagoreanIdentity),
-        new Rule("DoubleAngle", true, Functions::doubleAngle),
-        new Rule("AngleAddition", true, Functions::angleAddition),
-        new Rule("SigmoidIdentity", true, Functions::sigmoidIdentity),
-        new Rule("TanhIdentity", true, Functions::tanhIdentity),
-        new Rule("PiecewiseCollapse", true, Piecewises::collapse),
-        new Rule("IsolateVariable", true, Piecewises::isolateVariable),
-        new Rule("OrderFactors", true, Arithmetic::orderFactors),
-        new Rule("OrderTerms", true, Arithmetic::orderTerms));
+        new Rule("ConstantFolding", true, ADD | MUL | POW | CALL, Arithmetic::constantFolding),
+        new Rule("AdditiveIdentity", true, ADD, Arithmetic::additiveIdentity),
+        new Rule("MultiplicativeIdentity", true, MUL, Arithmetic::multiplicativeIdentity),
+        new Rule("ZeroProduct", true, MUL, Arithmetic::zeroProduct),
+        new Rule("PowerIdentity", true, POW, Arithmetic::powerIdentity),
+        new Rule("ExpNotation", true, POW, Functions::expNotation),
+        new Rule("ExpOfLog", true, CALL, Functions::expOfLog),
+        new Rule("LogOfExp", true, CALL, Functions::logOfExp),
+        new Rule("SquareOfSqrt", true, POW, Functions::squareOfSqrt),
+        new Rule("SqrtOfSquare", true, CALL | POW, Functions::sqrtOfSquare),
+        new Rule("AbsIdentity", true, CALL | POW | MUL, Functions::absIdentity),
+        new Rule("PowerOfPower", true, POW, Arithmetic::powerOfPower),
+        new Rule("PowerOfProduct", true, POW, Arithmetic::powerOfProduct),
+        new Rule("DistributeConstant", true, ADD | MUL, Arithmetic::distributeConstant),
+        new Rule("NegationNormalisation", true, POW | MUL | CALL, Arithmetic::negationNormalisation),
+        new Rule("CancelCommonFactor", true, MUL, Arithmetic::cancelCommonFactor),
+        new Rule("CombinePowers", true, MUL, Arithmetic::combinePowers),
+        new Rule("CollectLikeTerms", true, ADD, Arithmetic::collectLikeTerms),
+        new Rule("PythagoreanIdentity", true, ADD, Functions::pythagoreanIdentity),
+        new Rule("DoubleAngle", true, ADD, Functions::doubleAngle),
+        new Rule("AngleAddition", true, ADD, Functions::angleAddition),
+        new Rule("SigmoidIdentity", true, POW | MUL | ADD, Functions::sigmoidIdentity),
+        new Rule("TanhIdentity", true, POW | ADD, Functions::tanhIdentity),
+        new Rule("PiecewiseCollapse", true, PIECEWISE, Piecewises::collapse),
+        new Rule("IsolateVariable", true, PIECEWISE, Piecewises::isolateVariable),
+        new Rule("OrderFactors", true, MUL, Arithmetic::orderFactors),
+        new Rule("OrderTerms", true, ADD, Arithmetic::orderTerms));
 
     /** The reshaping rules, tried when the local rules are done; each keeps its result only when shorter. */
     static final List<Rule> RESHAPING = List.of(
-        new Rule("FactorCommon", false, Factoring::factorCommon),
-        new Rule("ExpandAndCollect", false, Factoring::expandAndCollect),
-        new Rule("CombineFractions", false, Factoring::combineFractions));
+        new Rule("FactorCommon", false, ADD, Factoring::factorCommon),
+        new Rule("ExpandAndCollect", false, ADD, Factoring::expandAndCollect),
+        new Rule("CombineFractions", false, ADD | MUL, Factoring::combineFractions));
 
     /** State shared by a run and the trial runs inside it. */
     private static final class Shared {
         final Simplifier.Budget budget;
         long rewrites;
         boolean exhausted;
-        final Set<List<Object>> rejected = new HashSet<>();
+        // (rule, node) pairs where a reshaping rule was tried and did not help, by identity (hashing big trees is slow)
+        final java.util.Map<String, Set<Expr>> rejected = new java.util.HashMap<>();
         // nodes that went through a whole round of the local rules unchanged: no local rule applies anywhere inside
         final Set<Expr> stable = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         Shared(Simplifier.Budget budget) { this.budget = budget; }
@@ -145,26 +147,55 @@ final class Engine {
     /** One sweep of {@code rule} over the whole expression, recorded as one step when it changed anything. */
     private Expr sweep(Expr e, Rule rule) {
         if (shared.exhausted) return e;
-        List<Step> local = new ArrayList<>();
-        Expr next = rewrite(e, rule, local, rule.local());
-        if (local.isEmpty()) return e;
+        Sweep sw = new Sweep(rule);
+        Expr next = sw.apply(e);
+        if (sw.local.isEmpty()) return e;
         // a rewrite of the whole expression is the step itself: no sub-step repeats it
-        List<Step> subs = local.size() == 1 && local.getFirst().before() == e ? local.getFirst().substeps() : local;
+        List<Step> subs = sw.local.size() == 1 && sw.local.getFirst().before() == e ? sw.local.getFirst().substeps() : sw.local;
         steps.add(new Step(rule.name(), e, next, subs));
         if (Terms.size(next, shared.budget.maxNodes()) > shared.budget.maxNodes()) shared.exhausted = true;
         return next;
     }
 
-    private Expr rewrite(Expr e, Rule rule, List<Step> local, boolean skipStable) {
-        if (shared.exhausted || (skipStable && shared.stable.contains(e))) return e;
-        Expr node = mapChildren(e, c -> rewrite(c, rule, local, skipStable));
-        pending = null;
-        Expr out = rule.apply(node, this);
-        if (out == null || out.equals(node)) return node;
-        if (++shared.rewrites > shared.budget.maxRewrites()) shared.exhausted = true;
-        local.add(new Step(rule.name(), node, out, pending == null ? List.of() : pending));
-        pending = null;
-        return out;
+    /** One rule applied bottom-up at every node (children first), skipping subtrees known to be stable. */
+    private final class Sweep implements java.util.function.UnaryOperator<Expr> {
+        final Rule rule;
+        final List<Step> local = new ArrayList<>();
+        final boolean skipStable;
+
+        Sweep(Rule rule) {
+            this.rule = rule;
+            this.skipStable = rule.local() && !shared.stable.isEmpty();
+        }
+
+        @Override public Expr apply(Expr e) {
+            int kind = kindOf(e);
+            if (kind == 0 || shared.exhausted || (skipStable && shared.stable.contains(e))) return e;
+            Expr node = mapChildren(e, this);
+            if ((rule.kinds() & kindOf(node)) == 0) return node;
+            pending = null;
+            Expr out = rule.apply(node, Engine.this);
+            if (out == null || out.equals(node)) return node;
+            if (++shared.rewrites > shared.budget.maxRewrites()) shared.exhausted = true;
+            local.add(new Step(rule.name(), node, out, pending == null ? List.of() : pending));
+            pending = null;
+            return out;
+        }
+    }
+
+    /** The kind bit of a node for {@link Rule#kinds()}; 0 for leaves (and Diff), which no rule rewrites. */
+    private static int kindOf(Expr e) {
+        return switch (e) {
+            case Add a -> ADD;
+            case Mul m -> MUL;
+            case Pow p -> POW;
+            case Call c -> CALL;
+            case Piecewise p -> PIECEWISE;
+            case Diff d -> DIFF;
+            case Num n -> 0;
+            case Var v -> 0;
+            case Const c -> 0;
+        };
     }
 
     /** The nodes of {@code e} not yet known to be stable, by identity. */
@@ -255,13 +286,17 @@ final class Engine {
 
     /** Whether a reshaping rule may try {@code node}: within the trial depth, and not already rejected there. */
     boolean mayTry(String rule, Expr node) {
-        return depth < shared.budget.maxTrialDepth() && !shared.exhausted && !shared.rejected.contains(List.of(rule, node));
+        return depth < shared.budget.maxTrialDepth() && !shared.exhausted && !rejected(rule).contains(node);
     }
 
     /** Remembers that {@code rule} does not help at {@code node}; returns null (no rewrite). */
     Expr reject(String rule, Expr node) {
-        shared.rejected.add(List.of(rule, node));
+        rejected(rule).add(node);
         return null;
+    }
+
+    private Set<Expr> rejected(String rule) {
+        return shared.rejected.computeIfAbsent(rule, k -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
     }
 
     /**

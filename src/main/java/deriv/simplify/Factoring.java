@@ -7,9 +7,7 @@ import deriv.expr.Expr;
 import deriv.expr.Expr.*;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The rules that reshape a sum, applied once the local rules are done and kept only when the
@@ -29,50 +27,52 @@ final class Factoring {
     static Expr factorCommon(Expr e, Engine en) {
         if (!(e instanceof Add a)) return null;
         List<Expr> ts = a.terms();
-        List<Map<Expr, Expr>> powers = new ArrayList<>(ts.size());
+        List<Keyed<Expr, Expr>> powers = new ArrayList<>(ts.size());
         for (Expr t : ts) powers.add(powersOf(t));
-        Map<Expr, Expr> common = new LinkedHashMap<>();
-        for (var entry : powers.getFirst().entrySet()) {
-            Expr pick = commonExponent(entry.getKey(), powers);
-            if (pick != null) common.put(entry.getKey(), pick);
+        Keyed<Expr, Expr> common = new Keyed<>();
+        Keyed<Expr, Expr> first = powers.getFirst();
+        for (int i = 0; i < first.size(); i++) {
+            Expr pick = commonExponent(first.key(i), powers);
+            if (pick != null) common.put(first.key(i), pick);
         }
         Num content = content(ts);
-        if (common.isEmpty() && content.abs().isOne()) return null;
+        if (common.size() == 0 && content.abs().isOne()) return null;
         List<Expr> inner = new ArrayList<>(ts.size());
         for (int i = 0; i < ts.size(); i++) {
             List<Expr> fs = new ArrayList<>();
-            for (var p : powers.get(i).entrySet()) {
-                Expr x = p.getValue();
-                Expr c = common.get(p.getKey());
+            Keyed<Expr, Expr> p = powers.get(i);
+            for (int j = 0; j < p.size(); j++) {
+                Expr x = p.value(j);
+                Expr c = common.get(p.key(j));
                 if (c != null) x = c instanceof Num cn && x instanceof Num xn ? xn.minus(cn) : Num.ZERO;
-                if (!(x instanceof Num n && n.isZero())) fs.add(Terms.power(p.getKey(), x));
+                if (!(x instanceof Num n && n.isZero())) fs.add(Terms.power(p.key(j), x));
             }
             inner.add(Terms.term(Terms.coefficient(ts.get(i)).dividedBy(content), fs));
         }
         List<Expr> outer = new ArrayList<>();
         if (!content.isOne()) outer.add(content);
-        for (var c : common.entrySet()) outer.add(Terms.power(c.getKey(), c.getValue()));
+        for (int j = 0; j < common.size(); j++) outer.add(Terms.power(common.key(j), common.value(j)));
         outer.add(add(inner));
         Expr candidate = mul(outer);
         return Terms.size(candidate) < Terms.size(e) ? candidate : null;
     }
 
     /** The non-numeric factors of a term as base -> exponent, in order of appearance. */
-    private static Map<Expr, Expr> powersOf(Expr t) {
-        Map<Expr, Expr> m = new LinkedHashMap<>();
+    private static Keyed<Expr, Expr> powersOf(Expr t) {
+        Keyed<Expr, Expr> m = new Keyed<>();
         for (Expr f : Terms.rest(t)) m.merge(Terms.base(f), Terms.exponent(f), Terms::plus);
         return m;
     }
 
     /** The exponent of {@code b} that every term shares (the smallest power), or null. */
-    private static Expr commonExponent(Expr b, List<Map<Expr, Expr>> powers) {
+    private static Expr commonExponent(Expr b, List<Keyed<Expr, Expr>> powers) {
         Expr first = powers.getFirst().get(b);
         if (!(first instanceof Num)) {
-            for (Map<Expr, Expr> p : powers) if (!first.equals(p.get(b))) return null;
+            for (Keyed<Expr, Expr> p : powers) if (!first.equals(p.get(b))) return null;
             return first;
         }
         Num pick = (Num) first;
-        for (Map<Expr, Expr> p : powers) {
+        for (Keyed<Expr, Expr> p : powers) {
             if (!(p.get(b) instanceof Num x) || x.signum() != pick.signum()) return null;
             // x^2 and x^3 share x^2; x^-1 and x^-2 share x^-1
             if (pick.signum() > 0 ? x.compareTo(pick) < 0 : x.compareTo(pick) > 0) pick = x;
@@ -162,22 +162,22 @@ final class Factoring {
 
     /** How many terms remain once like terms are added (numbers folded, powers of one base combined). */
     private static int distinctTerms(List<Expr> terms, Order order) {
-        Map<List<Expr>, Num> coef = new LinkedHashMap<>();
+        Keyed<List<Expr>, Num> coef = new Keyed<>();
         for (Expr t : terms) {
             Num c = Num.ONE;
-            Map<Expr, Expr> powers = new LinkedHashMap<>();
+            Keyed<Expr, Expr> powers = new Keyed<>();
             for (Expr f : Terms.factors(t)) {
                 if (f instanceof Num n) c = c.times(n);
                 else powers.merge(Terms.base(f), Terms.exponent(f), Terms::plus);
             }
             List<Expr> rest = new ArrayList<>();
-            for (var p : powers.entrySet()) {
-                if (!(p.getValue() instanceof Num n && n.isZero())) rest.add(Terms.power(p.getKey(), p.getValue()));
+            for (int i = 0; i < powers.size(); i++) {
+                if (!(powers.value(i) instanceof Num n && n.isZero())) rest.add(Terms.power(powers.key(i), powers.value(i)));
             }
             coef.merge(order.sortFactors(rest), c, Num::plus);
         }
         int n = 0;
-        for (Num c : coef.values()) if (!c.isZero()) n++;
+        for (int i = 0; i < coef.size(); i++) if (!coef.value(i).isZero()) n++;
         return n;
     }
 
@@ -218,7 +218,7 @@ final class Factoring {
     /** The sum over its common denominator, N * D^-1, or null when no term has a denominator. */
     private static Expr together(List<Expr> terms) {
         if (terms.size() < 2) return null;
-        Map<Expr, Num> den = new LinkedHashMap<>();
+        Keyed<Expr, Num> den = new Keyed<>();
         for (Expr t : terms) {
             for (Expr f : Terms.factors(t)) {
                 if (f instanceof Pow(Expr b, Num k) && k.isNegative() && !(b instanceof Num)) {
@@ -226,26 +226,26 @@ final class Factoring {
                 }
             }
         }
-        if (den.isEmpty()) return null;
+        if (den.size() == 0) return null;
         List<Expr> numerator = new ArrayList<>();
         for (Expr t : terms) {
             List<Expr> fs = new ArrayList<>(Terms.factors(t));
-            for (var d : den.entrySet()) {
+            for (int d = 0; d < den.size(); d++) {
                 boolean found = false;
                 for (int i = 0; i < fs.size(); i++) {
-                    if (fs.get(i) instanceof Pow(Expr b, Num k) && k.isNegative() && b.equals(d.getKey())) {
-                        fs.set(i, Terms.power(b, k.plus(d.getValue())));
+                    if (fs.get(i) instanceof Pow(Expr b, Num k) && k.isNegative() && b.equals(den.key(d))) {
+                        fs.set(i, Terms.power(b, k.plus(den.value(d))));
                         found = true;
                         break;
                     }
                 }
-                if (!found) fs.add(Terms.power(d.getKey(), d.getValue()));
+                if (!found) fs.add(Terms.power(den.key(d), den.value(d)));
             }
             numerator.add(mul(fs));
         }
         List<Expr> out = new ArrayList<>();
         out.add(add(numerator));
-        for (var d : den.entrySet()) out.add(new Pow(d.getKey(), d.getValue().negate()));
+        for (int d = 0; d < den.size(); d++) out.add(new Pow(den.key(d), den.value(d).negate()));
         return mul(out);
     }
 }

@@ -151,10 +151,21 @@ final class Functions {
         return null;
     }
 
-    /** |u| = u when u >= 0 is known; |u|^2 = u^2. */
+    /** |u| = u when u >= 0 is known; |u|^2 = u^2; sign(u) |u| = u; sign(u) u = |u|. */
     static Expr absIdentity(Expr e, Engine en) {
         if (Terms.isCall(e, "abs") && nonnegative(Terms.arg(e))) return Terms.arg(e);
         if (e instanceof Pow(Expr b, Num n) && Terms.isCall(b, "abs") && Terms.isEvenInteger(n)) return new Pow(Terms.arg(b), n);
+        if (e instanceof Mul m) {
+            List<Expr> fs = m.factors();
+            for (int i = 0; i < fs.size(); i++) {
+                if (!Terms.isCall(fs.get(i), "sign")) continue;
+                Expr u = Terms.arg(fs.get(i));
+                for (int j = 0; j < fs.size(); j++) {
+                    if (Terms.isCall(fs.get(j), "abs") && Terms.arg(fs.get(j)).equals(u)) return replacePair(fs, i, j, u);
+                    if (fs.get(j).equals(u)) return replacePair(fs, i, j, call("abs", u));
+                }
+            }
+        }
         return null;
     }
 

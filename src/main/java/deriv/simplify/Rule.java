@@ -8,9 +8,13 @@ import deriv.expr.Expr;
  *
  * @param name    the rule's name, shared by code, steps and rendering
  * @param local   a local rule (run to a fixpoint in rounds) rather than a reshaping one (tried once the local rules are done)
+ * @param kinds   the node kinds the rule rewrites ({@link #ADD} | {@link #MUL} ...)
  * @param rewrite the rewrite at one node: the new node, or null where the rule does not apply
  */
-record Rule(String name, boolean local, Rewrite rewrite) {
+record Rule(String name, boolean local, int kinds, Rewrite rewrite) {
+
+    // node kinds a rule looks at (a bit mask), so that a sweep does not call it elsewhere
+    static final int ADD = 1, MUL = 2, POW = 4, CALL = 8, PIECEWISE = 16, DIFF = 32;
 
     @FunctionalInterface
     interface Rewrite {

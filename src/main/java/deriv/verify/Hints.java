@@ -3,10 +3,8 @@ package deriv.verify;
 import static deriv.expr.Expr.*;
 
 import deriv.diff.Differentiator;
-import deriv.expr.Definitions;
 import deriv.expr.Expr;
 import deriv.expr.Exprs;
-import deriv.expr.Fn;
 import deriv.expr.Printer;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -30,45 +28,47 @@ final class Hints {
     /** Candidate factors tried at most. */
     private static final int MAX_FACTORS = 60;
 
-    private final Side expected, claimed;
+    private final Side expected;
     private final List<Map<String, Double>> points;
     private final double[] e, c;
 
-    private Hints(Side expected, Side claimed, NumericCheck.Result r) {
+    private Hints(Side expected, NumericCheck.Result r) {
         this.expected = expected;
-        this.claimed = claimed;
         this.points = r.points();
         this.e = r.expected();
         this.c = r.claimed();
     }
 
-    /** The likely slip that turned {@code expected} into {@code claimed}, if one is recognised. */
-    static Optional<String> find(Side expected, Side claimed, NumericCheck.Result r) {
+    /**
+     * The likely slip that turned {@code expected} into the claim whose values the numeric result
+     * holds, if one is recognised.
+     */
+    static Optional<String> find(Side expected, NumericCheck.Result r) {
         if (r.points().size() < 2) return Optional.empty();
         try {
-            return new Hints(expected, claimed, r).find();
+            return new Hints(expected, r).find();
         } catch (RuntimeException | StackOverflowError x) {
             return Optional.empty();
         }
     }
 
+    /** The candidates in order, most specific first; the first that matches names the slip. */
     private Optional<String> find() {
-        Expr E = expected.value();
-        String more = null;
-        if (matches(neg(E))) {
+        if (matches(neg(expected.value()))) {
             return Optional.of("sign slip: the claim is exactly the negative of the " + expectedWords());
         }
         String chain = missingChainFactor(), variable = wrongVariable();
-        if (chain != null && variable != null) return Optional.of(chain + " (the claim equals " + variable.substring(variable.indexOf("d/d")) + ")");
+        if (chain != null && variable != null) {
+            return Optional.of(chain + " (the claim equals " + variable.substring(variable.indexOf("d/d")) + ")");
+        }
         if (chain != null) return Optional.of(chain);
         if (variable != null) return Optional.of(variable);
-        if ((more = productRule()) != null) return Optional.of(more);
-        if ((more = activationConfused()) != null) return Optional.of(more);
-        if ((more = absAsSqrt()) != null) return Optional.of(more);
-        if ((more = factor()) != null) return Optional.of(more);
-        if ((more = notDifferentiated()) != null) return Optional.of(more);
-        if ((more = constantFactor()) != null) return Optional.of(more);
-        if ((more = constantOffset()) != null) return Optional.of(more);
+        List<java.util.function.Supplier<String>> rest = List.of(this::productRule, this::activationConfused,
+            this::absAsSqrt, this::factor, this::notDifferentiated, this::constantFactor, this::constantOffset);
+        for (var candidate : rest) {
+            String hint = candidate.get();
+            if (hint != null) return Optional.of(hint);
+        }
         return Optional.empty();
     }
 
@@ -369,12 +369,14 @@ final class Hints {
         return "off by a constant term: the claim is the " + expectedWords() + " plus " + number(d0);
     }
 
+    /** c/e when it is the same at every point where both values are clearly away from 0 (tiny values carry rounding). */
     private Double constantRatio() {
         Double k = null;
         int used = 0;
         for (int i = 0; i < c.length; i++) {
-            if (Math.abs(e[i]) < 1e-6) {
-                if (Math.abs(c[i]) > 1e-6) return null;
+            if (Math.abs(e[i]) < 1e-4 || Math.abs(c[i]) < 1e-4) {
+                // one side clearly nonzero while the other vanishes: no constant ratio
+                if (Math.abs(e[i]) > 1e-2 || Math.abs(c[i]) > 1e-2) return null;
                 continue;
             }
             double r = c[i] / e[i];

@@ -130,11 +130,12 @@ public final class NumericCheck {
 
     private static Map<String, Double> draw(List<String> vars, Random random, int accepted, int draw) {
         Map<String, Double> p = new LinkedHashMap<>();
-        if (accepted < Tolerance.POINTS / 3) {
-            // readable points first: two decimals in [-2, 2]
-            for (String v : vars) p.put(v, Math.round((random.nextDouble() * 4 - 2) * 100) / 100.0);
+        if (accepted < Tolerance.POINTS / 3 && draw < Tolerance.DRAWS / 8) {
+            // readable points first: two decimals, mostly in [-2, 2], sometimes in [-6, 6]
+            double scale = draw % 4 == 3 ? 6 : 2;
+            for (String v : vars) p.put(v, Math.round((random.nextDouble() * 2 - 1) * scale * 100) / 100.0);
         } else {
-            double scale = switch (draw % 4) { case 0 -> 1; case 1 -> 2; case 2 -> 4; default -> 0.5; };
+            double scale = switch (draw % 5) { case 0 -> 1; case 1 -> 2; case 2 -> 4; case 3 -> 0.5; default -> 8; };
             for (String v : vars) p.put(v, (random.nextDouble() * 2 - 1) * scale);
         }
         return p;

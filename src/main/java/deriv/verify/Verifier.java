@@ -34,8 +34,8 @@ public final class Verifier {
     public static Verdict compare(Side expected, Side claimed) { return compare(expected, claimed, true); }
 
     /**
-     * As {@link #compare(Side, Side)}; with {@code explain} false, a wrong claim gets no hint and no
-     * simplified difference (the verdict, method and counterexample are the same, faster).
+     * As {@link #compare(Side, Side)}; with {@code explain} false, a wrong claim gets no hint (the
+     * verdict, method, counterexample and difference are the same, faster).
      */
     public static Verdict compare(Side expected, Side claimed, boolean explain) {
         NumericCheck.Result numeric = NumericCheck.compare(expected, claimed);
@@ -74,7 +74,7 @@ public final class Verifier {
                 difference = null;
             }
             if (difference == null && sameDefs) difference = sub(claimed.value(), expected.value());
-            String hint = explain ? Hints.find(expected, claimed, numeric).orElse(null) : null;
+            String hint = explain ? Hints.find(expected, numeric).orElse(null) : null;
             return new Verdict(false, provedUnequal ? Verdict.Method.SYMBOLIC : Verdict.Method.NUMERIC,
                 numeric.counterexample(), difference, hint, note, numeric);
         }

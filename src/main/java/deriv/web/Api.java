@@ -17,13 +17,15 @@ import deriv.codegen.GradProgram;
 import deriv.codegen.Language;
 import deriv.parse.DerivException;
 import deriv.parse.Diagnostic;
-import deriv.parse.LatexDocument;
 import deriv.parse.LatexParsing;
 import deriv.parse.Parsed;
 import deriv.parse.Parsing;
 import deriv.parse.Source;
 import deriv.verify.ChainChecker;
 import deriv.verify.ChainEntry;
+import deriv.verify.ChainLatex;
+import deriv.verify.ChainReport;
+import deriv.verify.LatexChain;
 import deriv.verify.PlainChain;
 import deriv.verify.Reports;
 import deriv.verify.Verdict;
@@ -240,37 +242,25 @@ public final class Api {
     }
 
     private static Map<String, Object> chain(Request r) {
+        return chainReport(chainReport(r), r.bool("svg", false));
+    }
+
+    /** The checked derivation in {@code chain}: plain lines, or a LaTeX document when {@code latex} says so. */
+    private static ChainReport chainReport(Request r) {
         String text = r.string("chain");
         if (text.length() > MAX_EXPR) throw new ApiException(413, "\"chain\" is longer than " + MAX_EXPR + " characters", 0, 0, "chain", null);
         Source source = new Source("<chain>", text);
-        boolean pictures = r.bool("svg", false);
         try {
-            if (!latexWanted(r, text)) return chainReport(PlainChain.read(source), pictures);
-            LatexDocument doc = LatexDocument.read(source);
-            List<Map<String, Object>> reports = new ArrayList<>();
-            for (List<LatexDocument.LatexStep> steps : doc.chains()) {
-                if (steps.size() < 2) continue;
-                List<ChainEntry> entries = new ArrayList<>();
-                for (LatexDocument.LatexStep s : steps) {
-                    entries.add(new ChainEntry(s.position().line(), s.latex(), s.expr(), doc.definitions()));
-                }
-                reports.add(chainReport(entries, pictures));
-            }
-            if (reports.isEmpty()) throw new ApiException(400, "a derivation needs at least two steps separated by '='", 0, 0, "chain", null);
-            if (reports.size() == 1) return reports.getFirst();
-            // several chains: each reported; valid when all are
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("valid", reports.stream().allMatch(x -> Boolean.TRUE.equals(x.get("valid"))));
-            m.put("chains", reports);
-            return m;
+            return ChainChecker.check(latexWanted(r, text) ? LatexChain.read(source) : PlainChain.read(source));
         } catch (DerivException e) {
             throw ApiException.of(e.diagnostic(), "chain");
         }
     }
 
     /** {@code deriv check --chain --format json}, plus each step's expression as LaTeX (and a picture) under "lines". */
-    private static Map<String, Object> chainReport(List<ChainEntry> entries, boolean pictures) {
-        Map<String, Object> m = Reports.chainMap(ChainChecker.check(entries));
+    private static Map<String, Object> chainReport(ChainReport report, boolean pictures) {
+        Map<String, Object> m = Reports.chainMap(report);
+        List<ChainEntry> entries = report.entries();
         List<Object> lines = new ArrayList<>();
         int budget = MAX_RENDERED_STEPS;
         for (ChainEntry e : entries) {
@@ -321,8 +311,9 @@ public final class Api {
 
     /**
      * A picture: {@code what} is {@code expr} (the input), {@code derivation} (its derivative by
-     * {@code wrt}, every step unless {@code steps} is false) or {@code gradient} (one block per
-     * variable); {@code format} is svg, png or pdf; {@code scale} pixels per point; {@code page} a4 or letter.
+     * {@code wrt}, every step unless {@code steps} is false), {@code gradient} (one block per
+     * variable) or {@code check} (the derivation in {@code chain}, each step marked); {@code format}
+     * is svg, png or pdf; {@code scale} pixels per point; {@code page} a4 or letter.
      */
     Reply render(Request r) {
         String format = r.string("format", "svg");
@@ -335,6 +326,12 @@ public final class Api {
         String page = r.string("page", "a4");
         if (!page.equals("a4") && !page.equals("letter")) throw new ApiException(400, "\"page\" must be a4 or letter", 0, 0, "page", null);
         Renderer.Settings settings = Maths.settings(scale, page);
+        if (what.equals("check")) {
+            // a checked derivation, each step marked, to hand back
+            ChainReport report = chainReport(r);
+            byte[] bytes = Maths.render(new Sheet(ChainLatex.title(report), ChainLatex.blocks(report)), format, settings, "checked derivation");
+            return new BytesReply(bytes, contentType(format), "checked-derivation." + format);
+        }
         Input in = input(r, "expr");
         Parsed p = in.parsed;
         boolean simplify = !r.bool("raw", false);
@@ -356,7 +353,7 @@ public final class Api {
                 if (vars.isEmpty()) throw new ApiException(400, "the expression has no variables to differentiate by", 0, 0, "expr", null);
                 for (String v : vars) ds.add(Deriv.diff(p, List.of(v), simplify));
             }
-            default -> throw new ApiException(400, "\"what\" must be expr, derivation, result or gradient", 0, 0, "what", null);
+            default -> throw new ApiException(400, "\"what\" must be expr, derivation, result, gradient or check", 0, 0, "what", null);
         }
         Sheet sheet;
         String title;
@@ -369,17 +366,21 @@ public final class Api {
             title = Maths.plainTitle(ds);
         }
         byte[] bytes = Maths.render(sheet, format, settings, title);
-        String type = switch (format) {
-            case "svg" -> "image/svg+xml";
-            case "png" -> "image/png";
-            default -> "application/pdf";
-        };
+        String type = contentType(format);
         String name = switch (what) {
             case "expr" -> "expression";
             case "gradient" -> "gradient";
             default -> steps ? "derivation" : "derivative";
         };
         return new BytesReply(bytes, type, name + "." + format);
+    }
+
+    private static String contentType(String format) {
+        return switch (format) {
+            case "svg" -> "image/svg+xml";
+            case "png" -> "image/png";
+            default -> "application/pdf";
+        };
     }
 
     /**

@@ -342,13 +342,15 @@
 
   async function downloadAs(format) {
     if (!last) return;
-    const what = $('download-what').value;
-    const req = { expr: last.expr, latex: last.latex, wrt: last.mode === 'diff' ? last.wrt.slice(0, 1) : last.wrt.slice(0, 1),
-      order: last.mode === 'diff' ? last.wrt.length : 1, raw: last.raw, what, format, scale: format === 'png' ? 2 : 1 };
-    if (last.mode === 'diff' && new Set(last.wrt).size > 1) { req.wrt = last.wrt; req.order = 1; }
+    const steps = $('download-what').value === 'derivation';
+    // the derivation on screen: its variables in order (a mixed or higher partial), or a gradient
+    const req = { expr: last.expr, latex: last.latex, wrt: last.wrt, raw: last.raw, steps, format, scale: 2,
+      what: last.mode === 'grad' ? 'gradient' : 'derivation' };
+    $('copy-status').textContent = 'rendering…';
     const r = await api('render', req);
+    $('copy-status').textContent = '';
     if (!r.ok) { showError($('run-error'), r.data, null); return; }
-    download(r.data, (what === 'result' ? 'derivative' : 'derivation') + '.' + format);
+    download(r.data, (last.mode === 'grad' ? 'gradient' : steps ? 'derivation' : 'derivative') + '.' + format);
   }
 
   // ------------------------------------------------------------------------------- check
@@ -389,7 +391,7 @@
       else showError($('check-error'), r.data, onClaim ? $('claim') : null);
       return;
     }
-    $('check-result').append(kind === 'chain' ? chainNode(r.data) : claimNode(r.data));
+    $('check-result').append(kind === 'chain' ? chainNode(r.data, text) : claimNode(r.data));
   }
 
   function verdictNode(valid, okText, badText) {
@@ -431,12 +433,7 @@
     return box;
   }
 
-  function chainNode(d) {
-    if (d.chains) {
-      const all = el('div');
-      d.chains.forEach((c, i) => all.append(el('h3', { text: 'Derivation ' + (i + 1) }), chainNode(c)));
-      return all;
-    }
+  function chainNode(d, text) {
     const box = el('div');
     const steps = d.steps || [];
     const lines = d.lines || [];
@@ -466,6 +463,18 @@
     }
     box.append(ol);
     if (d.note) box.append(el('p', { class: 'hint', text: d.note }));
+    // the derivation with each step marked, as a teacher hands it back
+    const status = el('span', { class: 'status', ariaLive: 'polite' });
+    const get = async (format) => {
+      status.textContent = 'rendering…';
+      const r = await api('render', { what: 'check', chain: text, latex: 'auto', format, scale: 2 });
+      status.textContent = '';
+      if (!r.ok) { showError($('check-error'), r.data, null); return; }
+      download(r.data, 'checked-derivation.' + format);
+    };
+    box.append(el('div', { class: 'actions' }, el('span', { class: 'inline', text: 'Download it marked:' }),
+      el('button', { type: 'button', text: 'PDF', onclick: () => get('pdf') }),
+      el('button', { type: 'button', text: 'PNG', onclick: () => get('png') }), status));
     return box;
   }
 

@@ -73,6 +73,8 @@ public final class WebLoad {
         ConcurrentLinkedQueue<Long> all = new ConcurrentLinkedQueue<>();
         long deadline = System.nanoTime() + LIMIT.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         long start = System.nanoTime();
         for (int t = 0; t < clients; t++) {
             pool.submit(() -> {
@@ -100,10 +102,14 @@ public final class WebLoad {
         pool.shutdown();
         pool.awaitTermination(LIMIT.toSeconds() + 60, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuMs = (os.getProcessCpuTime() - cpu0) / 1e6;
         System.out.printf("deriv serve load test: %d requests, %d concurrent clients, %.2f s, %d cores%n",
             all.size(), clients, seconds, Runtime.getRuntime().availableProcessors());
         System.out.printf("throughput: %.0f requests/s; not 200: %d%s%n", all.size() / seconds, failed.get(),
             failures.isEmpty() ? "" : " " + failures);
+        // CPU per request does not depend on what else the machine runs: cores * 1000 / it bounds the throughput
+        System.out.printf("CPU time of this JVM (server and clients): %.1f ms per request; system load average %.1f%n",
+            cpuMs / all.size(), os.getSystemLoadAverage());
         System.out.println("endpoint    count   p50 ms   p90 ms   p99 ms   max ms");
         line("all", all);
         for (var e : new TreeMap<>(byEndpoint).entrySet()) line(e.getKey(), e.getValue());

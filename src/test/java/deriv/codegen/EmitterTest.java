@@ -187,6 +187,35 @@ class EmitterTest {
         }
     }
 
+    /** A body too large for one Java method is split into several, with temporaries in an array. */
+    @Test void largeJavaIsSplitIntoMethods() throws Exception {
+        Workloads.Mlp m = Workloads.mlp(4, 12, 12);
+        List<String> params = new ArrayList<>(m.params());
+        params.addAll(m.inputs());
+        GradProgram p = GradProgram.of(m.loss(), deriv.expr.Definitions.EMPTY, params, m.params());
+        Cases.Case c = new Cases.Case("mlp 6-24-24", "", m.loss(), deriv.expr.Definitions.EMPTY, p,
+            Cases.points(m.loss(), deriv.expr.Definitions.EMPTY, p, 2, 9));
+        String text;
+        int saved = JavaEmitter.maxChars;
+        try {
+            JavaEmitter.maxChars = 2000;
+            text = Emitter.emit(p, Language.JAVA, new Emitter.Options(true, "Big", "mlp"));
+        } finally {
+            JavaEmitter.maxChars = saved;
+        }
+        assertTrue(text.contains("private static void gradFPart1(double[] v, double[] t)"), "split into parts");
+        Path src = dir.resolve("Big.java");
+        Files.writeString(src, text);
+        var err = new java.io.ByteArrayOutputStream();
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, err, "--release", "17", "-d", dir.toString(), src.toString()),
+            err.toString());
+        try (URLClassLoader loader = new URLClassLoader(new java.net.URL[] {dir.toUri().toURL()}, null)) {
+            Class<?> cls = loader.loadClass("Big");
+            Method f = cls.getMethod("f", double[].class), g = cls.getMethod("gradF", double[].class);
+            for (double[] x : c.points()) check(c, x, (double) f.invoke(null, (Object) x), (double[]) g.invoke(null, (Object) x), "java split");
+        }
+    }
+
     // ------------------------------------------------------------------ --main programs, names
 
     /** Variables named like keywords, builtins, macros and the generated code's own names. */

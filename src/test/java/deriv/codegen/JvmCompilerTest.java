@@ -78,6 +78,19 @@ class JvmCompilerTest {
         assertAgree(cs, c.function());
     }
 
+    @Test void tooManyConstantsFallBackToTheInterpreterAndSaySo() {
+        List<deriv.expr.Expr> terms = new ArrayList<>();
+        for (int i = 0; i < 31_000; i++) terms.add(deriv.expr.Expr.mul(deriv.expr.Expr.num(1000 + i, 7), deriv.expr.Expr.var("x")));
+        deriv.expr.Expr e = deriv.expr.Expr.add(terms);
+        JvmCompiler.Compiled c = JvmCompiler.compile(GradProgram.of(e, List.of("x")));
+        assertTrue(c.interpreted());
+        assertTrue(c.reason().contains("31001 distinct constants"), c.reason());
+        double[] g = new double[1];
+        double v = c.function().valueAndGradient(new double[] {0.5}, g);
+        assertTrue(Cases.close(deriv.eval.Evaluator.eval(e, java.util.Map.of("x", 0.5)), v, 1e-12));
+        assertTrue(Cases.close(2 * v, g[0], 1e-12));
+    }
+
     @Test void batchEvaluatesEveryPoint() {
         Cases.Case c = Cases.homework(5).get(3);
         CompiledFunction f = JvmCompiler.compile(c.program()).function();

@@ -92,8 +92,8 @@ class DerivationLatexTest {
         for (int i = 0; i < lines.size(); i++) {
             String r = lines.get(i).right();
             if (i == 0) assertTrue(r.startsWith("= "));
-            else assertTrue(r.startsWith("\\quad + ") || r.startsWith("\\quad - "), r);
-            joined.append(' ').append(r.replaceFirst("^= |^\\\\quad ", ""));
+            else assertTrue(r.startsWith("\\qquad + ") || r.startsWith("\\qquad - "), r);
+            joined.append(' ').append(r.replaceFirst("^= |^\\\\qquad ", ""));
             assertTrue(LatexWidth.em(lines.get(i).latex()) <= 22, lines.get(i).latex());
         }
         assertEquals(LatexPrinter.print(sum), joined.toString().strip());
@@ -131,7 +131,7 @@ class DerivationLatexTest {
         assertTrue(lines.size() >= d.steps().stream().mapToInt(Step::count).sum(), all);
         assertTrue(lines.get(1).right().startsWith("\\quad = "), lines.get(1).right());
         List<Line> result = DerivationLatex.lines(d, Options.resultOnly());
-        String resultText = String.join(" ", result.stream().skip(1).map(l -> l.right().replaceFirst("^\\\\quad (\\\\quad )?(= )?", "")).toList());
+        String resultText = String.join(" ", result.stream().skip(1).map(l -> l.right().replaceFirst("^(\\\\q?quad )*(= )?", "")).toList());
         assertEquals(LatexPrinter.print(d.result()), resultText);
     }
 

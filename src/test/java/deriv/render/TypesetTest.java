@@ -32,9 +32,25 @@ class TypesetTest {
         RandomExprs gen = new RandomExprs(5_2026L);
         for (int i = 0; i < 400; i++) {
             Expr e = gen.next(4);
-            typesets(LatexPrinter.print(e), "expression " + i);
-            typesets(LatexPrinter.exact(e), "exact expression " + i);
+            String print = LatexPrinter.print(e), exact = LatexPrinter.exact(e);
+            typesets(print, "expression " + i);
+            if (!exact.equals(print)) typesets(exact, "exact expression " + i);
         }
+    }
+
+    @Test
+    void theWidthEstimateThatBreaksLinesIsCloseToTheTypesetWidth() {
+        RandomExprs gen = new RandomExprs(77L, false);
+        int within = 0, n = 0;
+        for (int i = 0; i < 200; i++) {
+            String latex = LatexPrinter.print(gen.next(3));
+            double real = Renderer.Box.of(latex, 1).width(), estimate = deriv.latex.LatexWidth.em(latex);
+            if (real < 2) continue;
+            n++;
+            if (Math.abs(estimate - real) <= 0.2 * real) within++;
+            assertTrue(Math.abs(estimate - real) <= 0.5 * real + 1, latex + ": estimated " + estimate + " em, typeset " + real);
+        }
+        assertTrue(within >= 0.85 * n, within + " of " + n + " within 20%");
     }
 
     @Test

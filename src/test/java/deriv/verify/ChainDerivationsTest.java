@@ -61,6 +61,18 @@ class ChainDerivationsTest {
         "if(k > 0, 1, 0.01) * W2 * (1 - tanh(m)^2) * x",
         "if(W2*tanh(W1*x + b1) + b2 > 0, 1, 0.01) * W2 * (1 - tanh(W1*x + b1)^2) * x");
 
+    static final List<String> LOSS_DEFS = List.of("m := W1*x + b1", "h := tanh(m)", "k := W2*h + b2", "o := LeakyReLU(k)");
+    static final List<String> BACKPROP_MSE = List.of(
+        "diff((o - y)^2, b2)",
+        "2*(o - y)*diff(o, b2)",
+        "2*(o - y)*diff(LeakyReLU(k), k)*diff(k, b2)",
+        "2*(o - y)*if(k > 0, 1, 0.01)");
+    static final List<String> BACKPROP_MAE = List.of(
+        "diff(abs(o - y), b2)",
+        "diff(sqrt((o - y)^2), b2)",
+        "(o - y)/sqrt((o - y)^2) * diff(o, b2)",
+        "sign(o - y) * if(k > 0, 1, 0.01)");
+
     static final List<String> LOGISTIC_DEFS = List.of("z := w*x + b", "a := sigmoid(z)");
     static final List<String> LOGISTIC = List.of(
         "diff(-(y*ln(a) + (1 - y)*ln(1 - a)), w)",
@@ -143,6 +155,11 @@ class ChainDerivationsTest {
     @Test void maeDerivationHolds() { assertSound(List.of(), MAE); }
 
     @Test void backpropDerivationHolds() { assertSound(NET_DEFS, BACKPROP); }
+
+    @Test void backpropLossDerivationsHold() {
+        assertSound(LOSS_DEFS, BACKPROP_MSE);
+        assertSound(LOSS_DEFS, BACKPROP_MAE);
+    }
 
     @Test void logisticDerivationHolds() { assertSound(LOGISTIC_DEFS, LOGISTIC); }
 
@@ -322,6 +339,19 @@ class ChainDerivationsTest {
 
     @Test void backpropSlip() {
         assertSlip(NET_DEFS, slip(BACKPROP, 6, "if(k > 0, 1, 0.01) * W2 * (1 - tanh(m))^2 * x"), 6);
+    }
+
+    @Test void backpropSquaredResidualLeftIn() {
+        assertMistake(LOSS_DEFS, from(BACKPROP_MSE, 2,
+            "2*(o - y)^2*diff(o, b2)",
+            "2*(o - y)^2*diff(LeakyReLU(k), k)*diff(k, b2)",
+            "2*(o - y)^2*if(k > 0, 1, 0.01)"), 1, "squared term left in");
+    }
+
+    @Test void backpropAbsAsSqrt() {
+        assertMistake(LOSS_DEFS, from(BACKPROP_MAE, 2,
+            "diff(sqrt(o - y), b2)",
+            "1/(2*sqrt(o - y)) * diff(o, b2)"), 1, "sqrt(o - y)");
     }
 
     // ------------------------------------------------------------------------------- logistic, MSE

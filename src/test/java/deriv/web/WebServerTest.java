@@ -207,6 +207,9 @@ class WebServerTest {
         var pdf = postBytes("/api/render", base + "\"pdf\"}");
         assertEquals(200, pdf.statusCode());
         assertEquals("%PDF", new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII));
+        var marked = postBytes("/api/render", "{\"what\": \"check\", \"chain\": \"diff(x^3, x)\\n3*x\", \"format\": \"png\"}");
+        assertEquals(200, marked.statusCode());
+        assertEquals("checked-derivation.png", marked.headers().firstValue("Content-Disposition").orElse("").replaceAll(".*filename=\"(.*)\"", "$1"));
     }
 
     // ------------------------------------------------------------------------------- errors
