@@ -118,7 +118,8 @@ caseCondition
 
 BEGIN_CASES : '\\begin' SP* '{' ('cases' | 'dcases') '}' ;
 END_CASES   : '\\end' SP* '{' ('cases' | 'dcases') '}' ;
-BEGIN_ENV   : '\\begin' SP* '{' [a-zA-Z*]+ '}' ('{' ~[{}]* '}')? ;
+// with the column count of alignat or the column spec of array
+BEGIN_ENV   : '\\begin' SP* '{' [a-zA-Z*]+ '}' ('{' [0-9lcr|@ ]+ '}')? ;
 END_ENV     : '\\end' SP* '{' [a-zA-Z*]+ '}' ;
 
 FRAC    : '\\frac' | '\\dfrac' | '\\tfrac' | '\\cfrac' ;
@@ -132,9 +133,10 @@ FUNC    : '\\' ( 'sin' | 'cos' | 'tan' | 'sec' | 'csc' | 'cot' | 'arcsin' | 'arc
 DMARK   : '\\' ('mathrm' | 'operatorname' | 'text' | 'textrm' | 'mathit') SP* '{' SP* 'd' SP* '}' ;
 OPNAME  : '\\operatorname' '*'? SP* '{' ~[{}]* '}' ;
 NAME    : '\\' ('mathrm' | 'mathit' | 'mathsf' | 'mathtt' | 'mathnormal') SP* '{' ~[{}]* '}' ;
-TEXT    : '\\' ('text' | 'textrm' | 'textit' | 'textsf' | 'texttt' | 'textup' | 'textnormal' | 'textbf' | 'mbox')
+TEXT    : '\\' ( 'text' | 'textrm' | 'textit' | 'textsf' | 'texttt' | 'textup' | 'textnormal' | 'textbf' | 'mbox'
+               | 'intertext' | 'shortintertext' )
           SP* '{' ~[{}]* '}' ;
-STYLE   : '\\' ('mathbf' | 'boldsymbol' | 'bm' | 'vec' | 'mathbb' | 'mathcal' | 'pmb') ;
+STYLE   : '\\' ('mathbf' | 'boldsymbol' | 'bm' | 'vec' | 'mathbb' | 'mathcal' | 'pmb' | 'boxed') ;
 ACCENT  : '\\' ('hat' | 'widehat' | 'bar' | 'overline' | 'tilde' | 'widetilde') ;
 GREEK   : '\\' ( 'alpha' | 'beta' | 'gamma' | 'delta' | 'epsilon' | 'varepsilon' | 'zeta' | 'eta' | 'theta'
                | 'vartheta' | 'iota' | 'kappa' | 'varkappa' | 'lambda' | 'mu' | 'nu' | 'xi' | 'pi' | 'varpi' | 'rho'

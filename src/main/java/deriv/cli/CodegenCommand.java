@@ -19,14 +19,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "codegen", mixinStandardHelpOptions = true,
-    description = {"Source code of a function and its gradient: straight-line code from the reverse-mode DAG,",
-                   "with a temporary for each shared value.",
-                   "  python: f(...) and grad_f(...) (a tuple in --wrt order) over floats or NumPy arrays",
-                   "  c:      double f(...) and void grad_f(..., double *out), C99 with <math.h>",
-                   "  java:   a class (named after --out, default Gen) with static f and gradF (Java 17)",
-                   "Parameters are the free variables in order of first appearance (or --vars); names that",
-                   "are keywords or builtins of the language get a trailing underscore.",
-                   "Example: deriv codegen \"(W*x + b - y)^2\" --wrt W,b --lang python --main"})
+    description = {"Source code of a function and its gradient (reverse mode, shared temporaries).",
+                   "  python  f(...), grad_f(...) -> tuple in --wrt order; floats or NumPy arrays",
+                   "  c       double f(...), void grad_f(..., double *out); C99 with <math.h>",
+                   "  java    class Gen (or --out's name) with static f and gradF; Java 17",
+                   "Parameters: the free variables in order of first appearance, or --vars.",
+                   "Names that are keywords or builtins of the language get a trailing underscore.",
+                   "Example: deriv codegen \"(W*x + b - y)^2\" --wrt W,b --lang c --main"})
 final class CodegenCommand extends BaseCommand implements Callable<Integer> {
     @Mixin ExprInput input;
 
@@ -65,7 +64,10 @@ final class CodegenCommand extends BaseCommand implements Callable<Integer> {
             return 0;
         }
         try {
+            if (Files.isDirectory(out)) throw DerivException.general("cannot write " + out + ": it is a directory");
             Files.writeString(out, text);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw DerivException.general("cannot write " + out + ": no such directory");
         } catch (IOException | SecurityException e) {
             throw DerivException.general("cannot write " + out + ": " + e.getMessage());
         }

@@ -132,7 +132,12 @@ final class Commands {
             m.put("rule", s.rule());
             m.put("before", Printer.print(s.before()));
             m.put("after", Printer.print(s.after()));
-            if (s.let() != null) m.put("let", Map.of("name", s.let().name(), "value", Printer.print(s.let().value())));
+            if (s.let() != null) {
+                Map<String, Object> let = new LinkedHashMap<>();
+                let.put("name", s.let().name());
+                let.put("value", Printer.print(s.let().value()));
+                m.put("let", let);
+            }
             if (s.note() != null) m.put("note", s.note());
             m.put("substeps", stepsJson(s.substeps()));
             out.add(m);

@@ -16,10 +16,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "gradcheck", mixinStandardHelpOptions = true,
-    description = {"Checks the compiled gradient against central differences at random points away from kinks,",
-                   "as torch.autograd.gradcheck does: eps 1e-6; a partial passes when",
-                   "|analytic - numeric| <= 1e-5 + 1e-3 |numeric|. Exit 1 when one fails.",
-                   "Example: deriv gradcheck \"LeakyReLU(W2*tanh(W1*x + b1) + b2)\" --wrt W1,b1,W2,b2"})
+    description = {"Checks the compiled gradient against central differences at random points",
+                   "away from kinks, as torch.autograd.gradcheck: eps 1e-6; a partial passes",
+                   "when |analytic - numeric| <= 1e-5 + 1e-3 |numeric|. Exit 1 when one fails.",
+                   "Example: deriv gradcheck \"LeakyReLU(W2*tanh(W1*x+b1)+b2)\" --wrt W1,b1,W2,b2"})
 final class GradcheckCommand extends BaseCommand implements Callable<Integer> {
     @Mixin ExprInput input;
 

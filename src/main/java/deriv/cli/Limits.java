@@ -15,6 +15,7 @@ public final class Limits {
     double timeout = 60;
 
     public <T> T run(Callable<T> work) {
+        if (!(timeout > 0)) throw DerivException.general("--timeout must be a number of seconds above 0, not " + fmt(timeout));
         FutureTask<T> task = new FutureTask<>(work);
         Thread t = new Thread(null, task, "deriv-work", 512L << 20);
         t.setDaemon(true);

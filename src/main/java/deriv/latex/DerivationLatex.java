@@ -4,10 +4,12 @@ import deriv.diff.Derivation;
 import deriv.diff.Rules;
 import deriv.diff.Step;
 import deriv.expr.Expr;
+import deriv.expr.Printer;
 import deriv.parse.DerivException;
 import deriv.parse.Parsing;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -89,12 +91,13 @@ public final class DerivationLatex {
     public static String plainTitle(List<Derivation> ds) { return title(ds, false); }
 
     private static String title(List<Derivation> ds, boolean latex) {
-        java.util.function.Function<String, String> words = w -> latex ? text(w) : w;
-        java.util.function.Function<Expr, String> math = e -> latex ? LatexPrinter.print(e) : deriv.expr.Printer.print(e);
-        java.util.function.Function<String, String> var = v -> latex ? LatexPrinter.name(v) : v;
+        if (ds.isEmpty()) return "";
+        Function<String, String> words = w -> latex ? text(w) : w;
+        Function<Expr, String> math = e -> latex ? LatexPrinter.print(e) : Printer.print(e);
+        Function<String, String> var = v -> latex ? LatexPrinter.name(v) : v;
         Expr body = null;
         List<String> vars = new ArrayList<>();
-        boolean derivative = !ds.isEmpty();
+        boolean derivative = true;
         for (Derivation d : ds) {
             Expr e = d.problem();
             List<String> vs = new ArrayList<>();

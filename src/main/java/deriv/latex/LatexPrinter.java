@@ -40,7 +40,7 @@ public final class LatexPrinter {
 
     private static final LatexPrinter TEXTBOOK = new LatexPrinter(true), EXACT = new LatexPrinter(false);
 
-    /** The textbook form: powers of one half as square roots. */
+    /** The textbook form: powers of one half as square roots, the parser's {@code 1 * y^-1} as {@code \frac{1}{y}}. */
     public static String print(Expr e) { return TEXTBOOK.sum(e, Follow.NONE); }
 
     /** A form in which every tree reads back equal ({@code u^{\frac{1}{2}}} rather than {@code \sqrt{u}}). */
@@ -233,7 +233,7 @@ public final class LatexPrinter {
                 Pow p = (Pow) x;
                 Num k = ((Num) p.exp()).negate();
                 Expr den = k.isOne() ? p.base() : new Pow(p.base(), k);
-                // one factor alone above the bar needs no brackets: \\frac{x + 1}{x - 1}
+                // one factor alone above the bar needs no brackets: \frac{x + 1}{x - 1}
                 String top = pending.isEmpty() ? "1"
                     : pending.size() == 1 && !(pending.getFirst() instanceof Num) ? sum(pending.getFirst(), Follow.NONE)
                     : join(pieces(pending, Follow.NONE));

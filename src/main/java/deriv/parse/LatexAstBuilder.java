@@ -180,7 +180,7 @@ final class LatexAstBuilder {
 
     Expr expr(ExprContext e) { return exprFrom(e, 0); }
 
-    /** The expression without the first {@code skip} factors of its first term (a d, or prose). */
+    /** The expression without the first {@code skip} factors of its first term (the d of {@code \frac{dE}{dx}}). */
     private Expr exprFrom(ExprContext e, int skip) {
         List<TermContext> ts = e.term();
         List<Expr> terms = new ArrayList<>(ts.size());
@@ -290,7 +290,7 @@ final class LatexAstBuilder {
                 case Val(Expr e) -> v = e;
                 case Op(List<String> vars, Token at, String latex) -> {
                     if (i + 1 >= ps.size()) throw error(at, "the derivative operator " + latex + " needs an expression after it");
-                    v = diff(product(ps, i + 1), vars, at);
+                    v = diff(product(ps, i + 1), vars);
                     done = true;
                 }
             }
@@ -307,7 +307,7 @@ final class LatexAstBuilder {
         return mul(fs);
     }
 
-    private Expr diff(Expr body, List<String> vars, Token at) {
+    private static Expr diff(Expr body, List<String> vars) {
         Expr d = body;
         for (int i = vars.size() - 1; i >= 0; i--) d = new Diff(d, vars.get(i));
         return d;
@@ -701,12 +701,12 @@ final class LatexAstBuilder {
                 }
                 if (m.operator()) return new Op(den.vars(), at, source.text().substring(at.getStartIndex(), f.getStop().getStopIndex() + 1));
                 Expr body = exprFrom(((BracedArgContext) f.numer).expr(), 1);
-                return new Val(diff(body, den.vars(), at));
+                return new Val(diff(body, den.vars()));
             }
             if (den.partial()) {
                 // \frac{E}{\partial a}: homework shorthand for the derivative of E
                 for (int i = 0; i < den.vars().size(); i++) diffVar(den.vars().get(i), den.at().get(i));
-                return new Val(diff(argValue(f.numer), den.vars(), at));
+                return new Val(diff(argValue(f.numer), den.vars()));
             }
         }
         return new Val(quotient(argValue(f.numer), argValue(f.denom)));
@@ -752,7 +752,14 @@ final class LatexAstBuilder {
             partial |= isPartial;
             String name = loneName(v.atom());
             if (name == null) return null;
-            int order = v.sup == null ? 1 : order(v.sup);
+            int order = 1;
+            if (v.sup != null) {
+                // dx^2 in a denominator: the order; any other power means this is no differential
+                if (!(v.sup instanceof TokenArgContext tk && tk.tok.getType() == LatexMathLexer.NUMBER)
+                    && !(v.sup instanceof BracedArgContext)) return null;
+                if (!(exponent(v.sup) instanceof Num n && n.isInteger() && n.signum() > 0 && n.num().bitLength() < 7)) return null;
+                order = n.num().intValue();
+            }
             for (int k = 0; k < order; k++) { vars.add(name); at.add(v.getStart()); }
         }
         return new Differentials(vars, at, partial);

@@ -112,8 +112,14 @@ public record LatexDocument(Source source, Definitions definitions, List<LatexDe
             List<Task> tasks = new ArrayList<>();
             boolean pending = false;  // the previous block ended with '='
             Token pendingEq = null;
+            String text = source.text();
+            int at = 0, line = 1, col = 0;  // a cursor moving forward over the blocks' starts
             for (int[] b : blocks()) {
-                List<Token> tokens = LatexParsing.lex(source, b[0], b[1]);
+                for (; at < b[0]; at++) {
+                    char c = text.charAt(at);
+                    if (c == '\n') { line++; col = 0; } else if (!Character.isLowSurrogate(c)) col++;
+                }
+                List<Token> tokens = LatexParsing.lex(source, b[0], b[1], line, col);
                 LatexParsing.check(source, tokens);
                 List<Token> math = new ArrayList<>();
                 for (List<Token> row : LatexParsing.rows(tokens, false)) {
@@ -207,9 +213,15 @@ public record LatexDocument(Source source, Definitions definitions, List<LatexDe
                 List.copyOf(steps), Map.copyOf(builder.namePositions()));
         }
 
+        private static final Pattern SIZED = Pattern.compile("\\\\(left|[bB]igg?l?)\\s*$");
+
+        /** The source of a run of tokens, whitespace collapsed; a {@code \left} before the first token is kept. */
         private String text(List<Token> tokens) {
-            String s = source.text().substring(tokens.getFirst().getStartIndex(), tokens.getLast().getStopIndex() + 1);
-            return s.replaceAll("\\s+", " ").strip();
+            String all = source.text();
+            int start = tokens.getFirst().getStartIndex();
+            Matcher m = SIZED.matcher(all.substring(Math.max(0, start - 12), start));
+            if (m.find()) start -= m.group().length();
+            return all.substring(start, tokens.getLast().getStopIndex() + 1).replaceAll("\\s+", " ").strip();
         }
 
         private static Position position(Token t) { return new Position(t.getLine(), t.getCharPositionInLine() + 1); }
@@ -240,7 +252,7 @@ public record LatexDocument(Source source, Definitions definitions, List<LatexDe
                         if (end < 0) throw at(i, "\\( is never closed by \\)");
                         inline.add(new int[] {i + 2, end});
                         i = end + 2;
-                    } else if (m.find(i) && m.start() == i) {
+                    } else if (m.region(i, n).lookingAt()) {
                         String env = m.group(1);
                         if (DISPLAY.contains(env)) {
                             int from = m.end();

@@ -90,14 +90,20 @@ public final class LatexParsing {
      * character indexes are those of the whole source, so that every diagnostic points into it.
      */
     static List<Token> lex(Source source, int from, int to) {
-        String text = source.text(), region = text.substring(from, to);
-        LatexMathLexer lexer = new LatexMathLexer(CharStreams.fromString(region, source.name()));
+        String text = source.text();
         int line = 1, col = 0;
         for (int i = 0; i < from; i++) {
             char c = text.charAt(i);
             if (c == '\n') { line++; col = 0; }
             else if (!Character.isLowSurrogate(c)) col++;
         }
+        return lex(source, from, to, line, col);
+    }
+
+    /** As {@link #lex(Source, int, int)}, with the line and (0-based) column of {@code from} known. */
+    static List<Token> lex(Source source, int from, int to, int line, int col) {
+        String text = source.text(), region = text.substring(from, to);
+        LatexMathLexer lexer = new LatexMathLexer(CharStreams.fromString(region, source.name()));
         lexer.setLine(line);
         lexer.setCharPositionInLine(col);
         lexer.removeErrorListeners();
@@ -160,6 +166,7 @@ public final class LatexParsing {
 
     private static final Set<String> NEEDS_BRACES = Set.of(
         "\\text", "\\textrm", "\\textit", "\\textsf", "\\texttt", "\\textup", "\\textnormal", "\\textbf", "\\mbox",
+        "\\intertext", "\\shortintertext",
         "\\operatorname", "\\mathrm", "\\mathit", "\\mathsf", "\\mathtt", "\\mathnormal");
 
     /**
@@ -171,6 +178,7 @@ public final class LatexParsing {
         for (Token t : tokens) {
             switch (t.getType()) {
                 case LatexMathLexer.CMD -> {
+                    if (t.getText().equals("\\prime")) throw error(source, t, "primes are not supported: write the derivative as \\frac{d}{dx} f");
                     if (NEEDS_BRACES.contains(t.getText())) {
                         throw error(source, t, t.getText() + " needs its argument in braces, as in " + t.getText() + "{...}"
                             + " (nested braces are not supported there)");
@@ -293,7 +301,7 @@ public final class LatexParsing {
     /** A row split into its mathematics (prose and trailing punctuation removed) and its definitions. */
     record Row(List<Token> math, List<DefinitionTokens> definitions) {}
 
-    private static final Set<String> LET_WORDS = Set.of("let", "where", "with", "define", "set", "given", "and");
+    private static final Set<String> LET_WORDS = Set.of("let", "where", "with", "define", "set", "given");
 
     /** Words of \text{...} that are prose rather than names, even without spaces around them. */
     private static final Set<String> PROSE_WORDS = Set.of(
@@ -359,7 +367,18 @@ public final class LatexParsing {
             defs = row;
         }
         List<DefinitionTokens> definitions = new ArrayList<>();
-        for (List<Token> piece : splitTopLevel(defs, LatexMathLexer.COMMA, LatexMathLexer.SEMI)) {
+        // several definitions: "u := 1, v := 2" or "where u = 1 \text{ and } v = 2"
+        List<Token> separated = new ArrayList<>(defs.size());
+        for (Token t : defs) {
+            if (proseWord(t, Set.of("and"))) {
+                CommonToken comma = new CommonToken(t);
+                comma.setType(LatexMathLexer.COMMA);
+                separated.add(comma);
+            } else {
+                separated.add(t);
+            }
+        }
+        for (List<Token> piece : splitTopLevel(separated, LatexMathLexer.COMMA, LatexMathLexer.SEMI)) {
             List<Token> p = trimPunctuation(dropProse(piece, knownName));
             if (p.isEmpty()) continue;
             int op = indexOfTopLevel(p, LatexMathLexer.DEFINE);

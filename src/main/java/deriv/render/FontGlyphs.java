@@ -39,27 +39,33 @@ final class FontGlyphs {
         return ids.getOrDefault(c, -1);
     }
 
+    /** The TrueType file of one of JLaTeXMath's fonts by its name ({@code jlm_cmr10}), or null. */
+    static InputStream open(String fontName) {
+        if (!fontName.startsWith("jlm_") || !fontName.matches("[a-z0-9_]+")) return null;
+        for (String folder : FOLDERS) {
+            InputStream in = org.scilab.forge.jlatexmath.TeXFormula.class.getResourceAsStream(folder + fontName + ".ttf");
+            if (in != null) return in;
+        }
+        return null;
+    }
+
     private static Map<Character, Integer> load(String fontName) {
         Map<Character, Integer> ids = new ConcurrentHashMap<>();
-        if (!fontName.startsWith("jlm_")) return ids;
-        for (String folder : FOLDERS) {
-            try (InputStream in = org.scilab.forge.jlatexmath.TeXFormula.class.getResourceAsStream(folder + fontName + ".ttf")) {
-                if (in == null) continue;
-                try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(in))) {
-                    CmapLookup cmap = ttf.getUnicodeCmapLookup(false);
-                    if (cmap == null) return ids;
-                    for (char c = 0; c < 0x2070; c++) {
-                        if (!invisibleToJdk(c)) continue;
-                        int gid = cmap.getGlyphId(c);
-                        if (gid > 0) ids.put(c, gid);
-                    }
-                    int bom = cmap.getGlyphId(0xFEFF);
-                    if (bom > 0) ids.put('\uFEFF', bom);
+        try (InputStream in = open(fontName)) {
+            if (in == null) return ids;
+            try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(in))) {
+                CmapLookup cmap = ttf.getUnicodeCmapLookup(false);
+                if (cmap == null) return ids;
+                for (char c = 0; c < 0x2070; c++) {
+                    if (!invisibleToJdk(c)) continue;
+                    int gid = cmap.getGlyphId(c);
+                    if (gid > 0) ids.put(c, gid);
                 }
-                return ids;
-            } catch (IOException e) {
-                return ids;
+                int bom = cmap.getGlyphId(0xFEFF);
+                if (bom > 0) ids.put('\uFEFF', bom);
             }
+        } catch (IOException e) {
+            // not a font we can read: the JDK's own drawing stands
         }
         return ids;
     }

@@ -29,7 +29,7 @@ import org.scilab.forge.jlatexmath.TeXIcon;
 
 /**
  * Typesets a {@link Sheet} with JLaTeXMath (headless, its own fonts) to PNG, SVG (JFreeSVG, glyphs
- * as paths) and PDF (PDFBox, glyphs as paths, several pages when long). Every line is typeset on
+ * as paths) and PDF (PDFBox, vector, JLaTeXMath's fonts embedded as subsets, several pages when long). Every line is typeset on
  * its own and placed by this class: the left parts of a block's lines end at one column and the
  * right parts start there, so alignment holds across pages, and pages break between lines. A line
  * wider than the page is scaled down to fit. All drawing goes through {@link GlyphFixGraphics}, so
@@ -201,7 +201,8 @@ public final class Renderer {
             throw new IllegalArgumentException("the image would be " + w + " x " + h
                 + " pixels, more than the limit; use a smaller --scale, or --pdf, which has pages");
         }
-        BufferedImage img = new BufferedImage((int) Math.max(1, w), (int) Math.max(1, h), BufferedImage.TYPE_INT_RGB);
+        // black and grey ink on white: one grey channel is all the picture needs, and a third of the bytes to encode
+        BufferedImage img = new BufferedImage((int) Math.max(1, w), (int) Math.max(1, h), BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = new GlyphFixGraphics(img.createGraphics());
         try {
             hints(g);
@@ -294,10 +295,12 @@ public final class Renderer {
             if (documentTitle != null) info.setTitle(documentTitle);
             info.setCreator("deriv");
             int next = 0;
+            PdfFonts fonts = new PdfFonts();
             for (int p = 0; p < pages; p++) {
                 PDPage pdPage = new PDPage(new PDRectangle(pageW, pageH));
                 doc.addPage(pdPage);
                 PdfBoxGraphics2D pdf = new PdfBoxGraphics2D(doc, pageW, pageH);
+                pdf.setFontTextDrawer(fonts);
                 Graphics2D g = new GlyphFixGraphics(pdf);
                 hints(g);
                 g.setColor(INK);

@@ -24,6 +24,8 @@ final class Engine {
 
     /** The local rules, in the order of each round. */
     static final List<Rule> LOCAL = List.of(
+        new Rule("OrderFactors", true, MUL, Arithmetic::orderFactors),
+        new Rule("OrderTerms", true, ADD, Arithmetic::orderTerms),
         new Rule("ConstantFolding", true, ADD | MUL | POW | CALL, Arithmetic::constantFolding),
         new Rule("AdditiveIdentity", true, ADD, Arithmetic::additiveIdentity),
         new Rule("MultiplicativeIdentity", true, MUL, Arithmetic::multiplicativeIdentity),
@@ -48,9 +50,7 @@ final class Engine {
         new Rule("SigmoidIdentity", true, POW | MUL | ADD, Functions::sigmoidIdentity),
         new Rule("TanhIdentity", true, POW | ADD, Functions::tanhIdentity),
         new Rule("PiecewiseCollapse", true, PIECEWISE, Piecewises::collapse),
-        new Rule("IsolateVariable", true, PIECEWISE, Piecewises::isolateVariable),
-        new Rule("OrderFactors", true, MUL, Arithmetic::orderFactors),
-        new Rule("OrderTerms", true, ADD, Arithmetic::orderTerms));
+        new Rule("IsolateVariable", true, PIECEWISE, Piecewises::isolateVariable));
 
     /** The reshaping rules, tried when the local rules are done; each keeps its result only when shorter. */
     static final List<Rule> RESHAPING = List.of(
@@ -66,7 +66,9 @@ final class Engine {
         // (rule, node) pairs where a reshaping rule was tried and did not help, by identity (hashing big trees is slow)
         final java.util.Map<String, Set<Expr>> rejected = new java.util.HashMap<>();
         // nodes that went through a whole round of the local rules unchanged: no local rule applies anywhere inside
-        final Set<Expr> stable = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        final Set<Expr> stable = Engine.identitySet();
+        // the same for each reshaping rule, at each trial depth: nodes where the rule was tried and did nothing
+        final java.util.Map<String, Set<Expr>> reshapeStable = new java.util.HashMap<>();
         Shared(Simplifier.Budget budget) { this.budget = budget; }
     }
 
@@ -74,6 +76,10 @@ final class Engine {
     private final Shared shared;
     private final int depth;
     private final List<Step> steps = new ArrayList<>();
+    // when each node of the tree first appeared, counted in local sweeps completed; a node that has
+    // been in the tree through a sweep of every local rule is stable (see isStable)
+    private final java.util.Map<Expr, Integer> birth = new java.util.IdentityHashMap<>();
+    private int sweeps;
     private List<Step> pending;
 
     Engine(Order order, Simplifier.Budget budget) {
@@ -97,16 +103,18 @@ final class Engine {
         Set<Expr> seen = new HashSet<>();
         int rounds = 0;
         while (!shared.exhausted) {
+            register(e);
             while (!shared.exhausted) {
                 boolean changed = false;
-                Set<Expr> before = nodes(e);
                 for (Rule r : LOCAL) {
                     Expr next = sweep(e, r);
+                    sweeps++;
+                    if (next != e) register(next);
                     changed |= next != e;
                     e = next;
                 }
-                markStable(e, before);
                 if (++rounds > shared.budget.maxRounds()) shared.exhausted = true;
+                checkSize(e);
                 if (!changed) break;
                 if (!seen.add(e)) return e;   // a cycle: stop where we are
             }
@@ -115,6 +123,7 @@ final class Engine {
                 if (shared.exhausted) break;
                 Expr next = sweep(e, r);
                 if (next != e) {
+                    register(next);
                     e = next;
                     reshaped = true;
                     break;
@@ -153,8 +162,13 @@ final class Engine {
         // a rewrite of the whole expression is the step itself: no sub-step repeats it
         List<Step> subs = sw.local.size() == 1 && sw.local.getFirst().before() == e ? sw.local.getFirst().substeps() : sw.local;
         steps.add(new Step(rule.name(), e, next, subs));
-        if (Terms.size(next, shared.budget.maxNodes()) > shared.budget.maxNodes()) shared.exhausted = true;
+        if (!rule.local()) checkSize(next);
         return next;
+    }
+
+    /** Ends the run when the expression has grown past the budget (checked once a round: it is a walk of the tree). */
+    private void checkSize(Expr e) {
+        if (Terms.size(e, shared.budget.maxNodes()) > shared.budget.maxNodes()) shared.exhausted = true;
     }
 
     /** One rule applied bottom-up at every node (children first), skipping subtrees known to be stable. */
@@ -163,27 +177,44 @@ final class Engine {
         final List<Step> local = new ArrayList<>();
         final boolean skipStable;
 
+        final Set<Expr> stable;
+
         Sweep(Rule rule) {
             this.rule = rule;
-            this.skipStable = rule.local() && !shared.stable.isEmpty();
+            this.stable = rule.local() ? null : reshapeStable(rule);
+            this.skipStable = rule.local() ? sweeps >= LOCAL.size() || !shared.stable.isEmpty() : !stable.isEmpty();
         }
 
         @Override public Expr apply(Expr e) {
             int kind = kindOf(e);
-            if (kind == 0 || shared.exhausted || (skipStable && shared.stable.contains(e))) return e;
+            if (kind == 0 || shared.exhausted) return e;
+            if (skipStable && (stable == null ? isStable(e) : stable.contains(e))) return e;
             Expr node = mapChildren(e, this);
-            if ((rule.kinds() & kindOf(node)) == 0) return node;
+            if ((rule.kinds() & kindOf(node)) == 0) {
+                markReshapeStable(node, e);
+                return node;
+            }
             pending = null;
             Expr out = rule.apply(node, Engine.this);
-            if (out == null || out.equals(node)) return node;
+            if (out == null || out.equals(node)) {
+                markReshapeStable(node, e);
+                return node;
+            }
             if (++shared.rewrites > shared.budget.maxRewrites()) shared.exhausted = true;
             local.add(new Step(rule.name(), node, out, pending == null ? List.of() : pending));
             pending = null;
             return out;
         }
+
+        // a reshaping rule that did nothing here, nor anywhere below, will do nothing here again (at this depth)
+        private void markReshapeStable(Expr node, Expr e) {
+            if (stable == null || node != e) return;
+            for (Expr c : deriv.expr.Exprs.children(node)) if (kindOf(c) != 0 && !stable.contains(c)) return;
+            stable.add(node);
+        }
     }
 
-    /** The kind bit of a node for {@link Rule#kinds()}; 0 for leaves (and Diff), which no rule rewrites. */
+    /** The kind bit of a node for {@link Rule#kinds()}; 0 for leaves, which no rule rewrites. */
     private static int kindOf(Expr e) {
         return switch (e) {
             case Add a -> ADD;
@@ -198,30 +229,32 @@ final class Engine {
         };
     }
 
-    /** The nodes of {@code e} not yet known to be stable, by identity. */
-    private Set<Expr> nodes(Expr e) {
-        Set<Expr> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        collect(e, out);
-        return out;
+    static Set<Expr> identitySet() {
+        return java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     }
 
-    private void collect(Expr e, Set<Expr> out) {
-        if (shared.stable.contains(e) || !out.add(e)) return;
-        for (Expr c : deriv.expr.Exprs.children(e)) collect(c, out);
+    private Set<Expr> reshapeStable(Rule r) {
+        return shared.reshapeStable.computeIfAbsent(r.name() + "@" + depth, k -> identitySet());
+    }
+
+    /** Records the nodes of {@code e} not seen before as born now. */
+    private void register(Expr e) {
+        if (shared.stable.contains(e) || birth.putIfAbsent(e, sweeps) != null) return;
+        for (Expr c : deriv.expr.Exprs.children(e)) register(c);
     }
 
     /**
-     * Marks the nodes of {@code e} that were there before the round: every local rule was tried at
-     * each of them and changed nothing (a node once dropped from the tree never comes back, as rules
-     * build only from the current tree).
+     * Whether no local rule applies anywhere in {@code e}: it has been in the tree through a whole
+     * cycle of local sweeps unchanged (a changed node gets a new identity, and a node once dropped
+     * from the tree never comes back, as rules build only from the current tree). Known-stable
+     * nodes are shared with trial runs: stability is a property of the node alone.
      */
-    private void markStable(Expr e, Set<Expr> before) {
-        if (shared.stable.contains(e)) return;
-        if (before.contains(e)) {
-            collect(e, shared.stable);
-            return;
-        }
-        for (Expr c : deriv.expr.Exprs.children(e)) markStable(c, before);
+    private boolean isStable(Expr e) {
+        if (shared.stable.contains(e)) return true;
+        Integer b = birth.get(e);
+        if (b == null || sweeps - b < LOCAL.size()) return false;
+        shared.stable.add(e);
+        return true;
     }
 
     /** The node with each child replaced by {@code f(child)}; the same node (by reference) when none changed. */

@@ -35,6 +35,7 @@ final class Factoring {
             Expr pick = commonExponent(first.key(i), powers);
             if (pick != null) common.put(first.key(i), pick);
         }
+        if (common.size() == 0 && !sharesNumericContent(ts)) return null;
         Num content = content(ts);
         if (common.size() == 0 && content.abs().isOne()) return null;
         List<Expr> inner = new ArrayList<>(ts.size());
@@ -78,6 +79,12 @@ final class Factoring {
             if (pick.signum() > 0 ? x.compareTo(pick) < 0 : x.compareTo(pick) > 0) pick = x;
         }
         return pick;
+    }
+
+    /** Whether the coefficients might share a factor other than 1: none is 1 or -1. */
+    private static boolean sharesNumericContent(List<Expr> ts) {
+        for (Expr t : ts) if (Terms.coefficient(t).abs().isOne()) return false;
+        return true;
     }
 
     /** The greatest common divisor of the coefficients, negative when every one is. */

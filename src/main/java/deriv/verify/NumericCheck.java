@@ -19,8 +19,9 @@ import java.util.Set;
 /**
  * Compares two sides at random points, domain-aware: a point where either side is undefined (a
  * logarithm of a negative, a division by zero) is skipped and counted, a point near a kink of
- * either side is redrawn. The first points have two decimals (readable counterexamples), the
- * rest are full doubles at several scales. See {@link Tolerance} for the test and the retry
+ * either side is redrawn. One or two points in every region between kinks come first (so that a
+ * claim wrong only in a narrow region is caught), then random points: two decimals at first
+ * (readable counterexamples), then full doubles at several scales. See {@link Tolerance} for the test and the retry
  * against rounding. Deterministic: the same sides give the same points.
  */
 public final class NumericCheck {
@@ -57,15 +58,25 @@ public final class NumericCheck {
         kinks(expected, kinks);
         kinks(claimed, kinks);
         Random random = new Random(SEED);
+        kinks = withoutDegenerate(kinks, vars);
         List<Map<String, Double>> points = new ArrayList<>();
         List<Double> ev = new ArrayList<>(), cv = new ArrayList<>();
         int undefE = 0, undefC = 0, undefBoth = 0, nearKink = 0, rescued = 0;
         Counterexample counter = null;
         int sinceCounter = 0;
-        for (int draw = 0; draw < Tolerance.DRAWS && points.size() < Tolerance.POINTS; draw++) {
+        // every region between kinks first (a wrong claim may differ in a narrow one only), then random points
+        List<Map<String, Double>> regions = kinks.isEmpty() || vars.isEmpty() ? List.of() : regions(vars, kinks);
+        int target = Tolerance.POINTS + regions.size();
+        int next = 0;
+        for (int draw = 0; draw < Tolerance.DRAWS && points.size() < target; ) {
             if (counter != null && sinceCounter >= AFTER_COUNTEREXAMPLE) break;
-            Map<String, Double> p = draw(vars, random, points.size(), draw);
-            if (nearKink(kinks, p)) { nearKink++; continue; }
+            Map<String, Double> p;
+            if (next < regions.size()) {
+                p = regions.get(next++);
+            } else {
+                p = draw(vars, random, points.size(), draw++);
+                if (nearKink(kinks, p)) { nearKink++; continue; }
+            }
             double a = value(expected, p), b = value(claimed, p);
             boolean fa = Double.isFinite(a), fb = Double.isFinite(b);
             if (!fa || !fb) {
@@ -139,6 +150,77 @@ public final class NumericCheck {
             for (String v : vars) p.put(v, (random.nextDouble() * 2 - 1) * scale);
         }
         return p;
+    }
+
+    /** Regions visited at most (distinct sign patterns of the kink expressions). */
+    private static final int MAX_REGIONS = 24;
+    /** Candidate points drawn to find the regions. */
+    private static final int REGION_DRAWS = 1500;
+
+    /**
+     * Points in each region the kinks cut the space into (each distinct pattern of signs of the
+     * kink expressions among many cheap candidate draws), two per region, interleaved: a
+     * narrow region (a condition 3 < x^3 < 5) is visited even when random points would miss it.
+     */
+    private static List<Map<String, Double>> regions(List<String> vars, List<Kink> kinks) {
+        Random random = new Random(SEED ^ 0x9E3779B97F4A7C15L);
+        Map<String, List<Map<String, Double>>> byPattern = new LinkedHashMap<>();
+        for (int i = 0; i < REGION_DRAWS; i++) {
+            Map<String, Double> p = draw(vars, random, i < REGION_DRAWS / 3 ? 0 : Tolerance.POINTS, i);
+            StringBuilder pattern = new StringBuilder();
+            boolean ok = true;
+            for (Kink k : kinks) {
+                double v;
+                try {
+                    v = Evaluator.eval(k.expr(), k.defs(), p);
+                } catch (ArithmeticException | IllegalStateException | Evaluator.UnboundVariable e) {
+                    ok = false;
+                    break;
+                }
+                if (!Double.isFinite(v) || Math.abs(v) < Tolerance.KINK_MARGIN) { ok = false; break; }
+                pattern.append(v > 0 ? '+' : '-');
+            }
+            if (!ok) continue;
+            List<Map<String, Double>> in = byPattern.get(pattern.toString());
+            if (in == null) {
+                if (byPattern.size() >= MAX_REGIONS) continue;
+                byPattern.put(pattern.toString(), in = new ArrayList<>());
+            }
+            if (in.size() < 2) in.add(p);
+        }
+        List<Map<String, Double>> out = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            for (List<Map<String, Double>> in : byPattern.values()) if (round < in.size()) out.add(in.get(round));
+        }
+        return out;
+    }
+
+    /**
+     * The kinks without those that are zero everywhere ({@code relu(y - y)}): no point can keep away
+     * from them, and the value there is simply the function's convention.
+     */
+    private static List<Kink> withoutDegenerate(List<Kink> kinks, List<String> vars) {
+        if (kinks.isEmpty()) return kinks;
+        Random random = new Random(SEED + 1);
+        List<Map<String, Double>> probe = new ArrayList<>();
+        for (int i = 0; i < 40; i++) probe.add(draw(vars, random, Tolerance.POINTS, i));
+        List<Kink> out = new ArrayList<>();
+        for (Kink k : kinks) {
+            int zero = 0, finite = 0;
+            for (Map<String, Double> p : probe) {
+                double v;
+                try {
+                    v = Evaluator.eval(k.expr(), k.defs(), p);
+                } catch (ArithmeticException | IllegalStateException | Evaluator.UnboundVariable e) {
+                    continue;
+                }
+                if (!Double.isFinite(v)) continue;
+                finite++;
+                if (Math.abs(v) < Tolerance.KINK_MARGIN) zero++;
+            }
+            if (finite == 0 || zero < finite) out.add(k);
+        }
+        return out;
     }
 
     private record Kink(Expr expr, Definitions defs) {}

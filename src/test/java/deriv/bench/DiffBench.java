@@ -55,6 +55,17 @@ public final class DiffBench {
             median(shared), min(shared), median(sharedCpu));
         System.out.printf("gradient, Differentiator.derive per parameter: median %.1f ms wall (min %.1f), %.1f ms CPU%n",
             median(fresh), min(fresh), median(freshCpu));
+        // the loss as the command line sees it: parsed from its printed text, so no node is shared
+        Expr parsed = deriv.parse.Parsing.expr(deriv.expr.Printer.print(loss));
+        long[] fromText = new long[runs], fromTextCpu = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            long c0 = cpu.getCurrentThreadCpuTime(), t0 = System.nanoTime();
+            sink += gradientFresh(parsed, params);
+            fromText[i] = System.nanoTime() - t0;
+            fromTextCpu[i] = cpu.getCurrentThreadCpuTime() - c0;
+        }
+        System.out.printf("gradient of the parsed loss (no shared nodes), derive per parameter: median %.1f ms wall (min %.1f), %.1f ms CPU%n",
+            median(fromText), min(fromText), median(fromTextCpu));
         System.out.printf("gradient size: %d tree nodes in all; %d steps (checksum %d)%n",
             totalSize(loss, params), totalSteps(loss, params), sink);
     }

@@ -214,6 +214,24 @@ class LatexDocumentTest {
     }
 
     @Test
+    void intertextBoxesLabelsAndWideCharactersAreLayout() {
+        LatexDocument doc = read("""
+            Notes 📝 on tanh.
+            \\begin{align}
+            \\frac{d}{dx} \\tanh(2x) &= \\left(1 - \\tanh^2(2x)\\right) \\cdot \\frac{d}{dx}(2x) \\label{eq:one} \\\\
+            \\intertext{and since the inner derivative is 2, % 🙂 a comment
+            }
+            &= \\boxed{2 - 2\\tanh^{2}(2x)}. \\tag{2}
+            \\end{align}
+            """);
+        assertEquals(List.of("\\frac{d}{dx} \\tanh(2x)", "\\left(1 - \\tanh^2(2x)\\right) \\cdot \\frac{d}{dx}(2x)",
+                "\\boxed{2 - 2\\tanh^{2}(2x)}"),
+            doc.steps().stream().map(LatexStep::latex).toList());
+        assertEquals(new Position(6, 4), doc.steps().get(2).position());
+        assertEquals(List.of(), wrong(doc));
+    }
+
+    @Test
     void withoutDelimitersTheWholeTextIsOneBlock() {
         LatexDocument doc = read("\\frac{d}{dx} x^3 = 3x^2 \\quad \\text{by the power rule.}");
         assertEquals(2, doc.steps().size());
@@ -247,6 +265,19 @@ class LatexDocumentTest {
         assertEquals(mul(var("v"), pow(var("u"), -2)), doc.steps().get(4).expr());
         assertEquals(List.of(), wrong(doc));
         assertEquals(List.of(5, 6), wrong(read(doc.source().text().replace("\\frac{v}{u^2}", "\\frac{v}{u}"))));
+    }
+
+    @Test
+    void severalDefinitionsInOneRow() {
+        LatexDocument doc = read("""
+            \\[ \\frac{\\partial}{\\partial a} u v = u \\cdot \\frac{\\partial v}{\\partial a} + v \\cdot \\frac{\\partial u}{\\partial a}
+                \\quad \\text{where } u = a^2 \\text{ and } v = \\sin(a). \\]
+            \\[ p := 2a, \\; q := p^2 \\]
+            """);
+        assertEquals(List.of("u", "v", "p", "q"), doc.definitions().all().stream().map(Definition::name).toList());
+        assertEquals(Parsing.expr("(2*a)^2"), doc.definitions().expand(var("q")));
+        assertEquals(2, doc.steps().size());
+        assertEquals(List.of(), wrong(doc));
     }
 
     @Test

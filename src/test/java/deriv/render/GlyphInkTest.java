@@ -139,10 +139,9 @@ class GlyphInkTest {
     void theFixIsWhatMakesTheDifference() {
         Renderer.Box omega = Renderer.Box.of("\\Omega \\otimes", 40);
         int plain = inkOn(omega, false), fixed = inkOn(omega, true);
-        // on JDK 25 the plain Graphics2D draws nothing; on older JDKs both draw the same
+        // on JDK 25.0.3 the plain Graphics2D draws nothing here; where the JDK draws them, the fix changes nothing
         assertTrue(fixed > 200, "fixed " + fixed);
-        assertTrue(fixed >= plain, plain + " > " + fixed);
-        assertEquals(Runtime.version().feature() >= 25 ? 0 : fixed, Runtime.version().feature() >= 25 ? plain : plain);
+        assertTrue(plain == 0 || Math.abs(plain - fixed) <= fixed / 10, "plain " + plain + ", fixed " + fixed);
         // other glyphs are drawn exactly as the JDK draws them
         Renderer.Box other = Renderer.Box.of("\\frac{\\partial}{\\partial W_{1}} \\tanh(u) \\Gamma", 40);
         assertEquals(inkOn(other, false), inkOn(other, true));

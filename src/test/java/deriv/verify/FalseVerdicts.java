@@ -23,7 +23,8 @@ import java.util.Random;
  * of its own seed and range, each side evaluated with 60 digits, no kink avoidance. Pairs the
  * oracle cannot settle (no common point; tiny differences) are counted apart, not scored.
  *
- * <p>Run: {@code java -cp target/classes:target/test-classes:... deriv.verify.FalseVerdicts [pairs] [seed]}
+ * <p>Run (after {@code mvn -DskipTests package}): {@code java -cp target/classes:target/test-classes:target/lib/*
+ * deriv.verify.FalseVerdicts [functions] [seed] [depth]}, defaults 2000, 20261122, 3.
  */
 public final class FalseVerdicts {
 
@@ -45,20 +46,24 @@ public final class FalseVerdicts {
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 20261122L;
+        int depth = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         long t0 = System.nanoTime();
-        Figures f = measure(n, seed);
+        Figures f = measure(n, seed, depth);
         System.out.println(f);
         for (String e : f.examples()) System.out.println("  " + e);
         System.out.printf("(%.1f s)%n", (System.nanoTime() - t0) / 1e9);
     }
 
     /** {@code n} random functions, each giving one correct pair and one perturbed pair. */
-    public static Figures measure(int n, long seed) {
+    public static Figures measure(int n, long seed) { return measure(n, seed, 3); }
+
+    /** As {@link #measure(int, long)}, with random functions nested {@code depth} deep. */
+    public static Figures measure(int n, long seed, int depth) {
         Random r = new Random(seed);
         int notApplicable = 0, conflicts = 0, truePairs = 0, perturbed = 0, falseNE = 0, falseEq = 0, undecided = 0, unsettled = 0, noOp = 0, sym = 0, num = 0;
         List<String> examples = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Expr f = randomExpr(r, 3);
+            Expr f = randomExpr(r, depth);
             if (Exprs.freeVars(f).isEmpty()) f = mul(f, var("x"));
             Expr d = ReferenceDiff.d(f, "x");
             Expr p = perturb(d, r);
