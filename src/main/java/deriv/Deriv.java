@@ -35,7 +35,14 @@ public final class Deriv {
     public static Derivation diff(Parsed parsed, List<String> wrt, boolean simplify) {
         Definitions defs = parsed.program().definitions();
         Expr body = new Differentiator(defs).resolve(parsed.program().body());
-        return Differentiator.derive(body, wrt, defs, d -> {
+        Differentiator dx = new Differentiator(defs);
+        if (simplify) {
+            dx.tidyingIntermediates(e -> {
+                Simplifier.Simplified s = Simplifier.simplify(e);
+                return s.steps().isEmpty() ? null : s.asStep();
+            });
+        }
+        return Differentiator.derive(dx, body, wrt, d -> {
             checkGrowth(d, wrt);
             if (!simplify) return d;
             Derivation s = simplify(d);

@@ -50,6 +50,17 @@ public final class Differentiator {
 
     public Differentiator() { this(Definitions.EMPTY); }
 
+    private java.util.function.Function<Expr, Step> tidy;
+
+    /**
+     * Simplifies the derivative of each intermediate once, where it is first needed: {@code tidy}
+     * returns the step from a derivative to its simpler form, or null when nothing simplifies.
+     */
+    public Differentiator tidyingIntermediates(java.util.function.Function<Expr, Step> tidy) {
+        this.tidy = tidy;
+        return this;
+    }
+
     /**
      * d/d{@code var} of {@code e}: a step whose {@code before} is {@code diff(e, var)} and {@code after}
      * the derivative. The result holds no {@code diff(...)} node: inner derivatives in {@code e} are
@@ -156,7 +167,12 @@ public final class Differentiator {
      */
     public static Derivation derive(Expr e, List<String> wrt, Definitions defs,
                                     java.util.function.UnaryOperator<Derivation> between) {
-        Differentiator dx = new Differentiator(defs);
+        return derive(new Differentiator(defs), e, wrt, between);
+    }
+
+    /** As above, with a differentiator set up by the caller (e.g. {@link #tidyingIntermediates}). */
+    public static Derivation derive(Differentiator dx, Expr e, List<String> wrt,
+                                    java.util.function.UnaryOperator<Derivation> between) {
         Expr problem = e;
         for (String v : wrt) problem = new Diff(problem, v);
         if (wrt.size() == 1) return between.apply(new Derivation(problem, List.of(dx.differentiate(e, wrt.getFirst()))));
@@ -211,6 +227,8 @@ public final class Differentiator {
     private Step d(Expr e) {
         Step s = steps.get(e);
         if (s == null) {
+            // a caller that gave up (a --timeout, a web request) interrupts the thread: stop the work
+            if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("interrupted");
             s = rule(e);
             steps.put(e, s);
         }
@@ -249,8 +267,14 @@ public final class Differentiator {
             Step cached = intermediateSteps.get(v.name());
             if (cached == null) {
                 Step inner = d(def.get());
-                cached = new Step("IntermediateVariable", before, inner.after(), List.of(inner), null,
-                    v.name() + " := " + deriv.expr.Printer.print(def.get()));
+                // a teacher tidies d(k)/dx before using it: without this a chain of intermediates
+                // (the logistic map) doubles the tree at every link
+                Step tidied = tidy == null ? null : tidy.apply(inner.after());
+                cached = tidied == null
+                    ? new Step("IntermediateVariable", before, inner.after(), List.of(inner), null,
+                        v.name() + " := " + deriv.expr.Printer.print(def.get()))
+                    : new Step("IntermediateVariable", before, tidied.after(), List.of(inner, tidied), null,
+                        v.name() + " := " + deriv.expr.Printer.print(def.get()));
                 intermediateSteps.put(v.name(), cached);
             }
             return cached;

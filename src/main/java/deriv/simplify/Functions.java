@@ -6,9 +6,7 @@ import deriv.expr.Expr;
 import deriv.expr.Expr.*;
 import deriv.expr.Fn;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -361,11 +359,12 @@ final class Functions {
         int n = ts.size();
         List<Num> coef = new ArrayList<>(n);
         List<List<Expr>> rests = new ArrayList<>(n);
-        Map<List<Object>, Integer> index = new HashMap<>();
+        Keyed<List<Object>, Integer> index = new Keyed<>();
         for (int i = 0; i < n; i++) {
             coef.add(Terms.coefficient(ts.get(i)));
             rests.add(order.sortFactors(Terms.rest(ts.get(i))));
-            index.putIfAbsent(List.of(coef.get(i), rests.get(i)), i);
+            List<Object> key = List.of(coef.get(i), rests.get(i));
+            if (index.indexOf(key) < 0) index.put(key, i);
         }
         Expr[] out = ts.toArray(new Expr[0]);
         boolean[] used = new boolean[n];
