@@ -183,6 +183,10 @@ def main():
     for k in ("tan", "sigmoid", "nestedSin"):
         sv = s["W3"].get(k)
         dv = d["W3"][k]
+        if "time" not in dv:
+            rows.append((f"W3 10th derivative of {k} (time)", ms(sv["time"]) if sv else "not run (--full; ~111 s in BASELINES.md)",
+                         dv.get("timedOut", dv.get("failed")), ""))
+            continue
         rows.append((f"W3 10th derivative of {k} (time)", ms(sv["time"]) if sv else "not run (--full; ~111 s in BASELINES.md)",
                      ms(dv["time"]["median"]), f"{sv['time'] / dv['time']['median']:.0f}x" if sv else ""))
         rows.append((f"W3 {k} size (tree nodes)", sv["treeNodes"] if sv else "", dv["treeNodes"], ""))
