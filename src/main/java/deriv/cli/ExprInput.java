@@ -17,6 +17,9 @@ public final class ExprInput {
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "read the program from FILE")
     Path file;
 
+    @Option(names = "--latex", description = "read the input as LaTeX (\\frac{1}{1+e^{-x}}, \\sigma(z), W_{1}); a .tex file always is")
+    boolean latex;
+
     public Source source() {
         // "--x" reads as an option; "----x" (many signs) is an expression
         if (expr != null && expr.matches("--[A-Za-z][A-Za-z0-9-]*(=.*)?")) {
@@ -27,7 +30,9 @@ public final class ExprInput {
 
     /** The parsed program, with diff(...) inside definitions worked out so that evaluation never meets one. */
     public Parsed parse() {
-        Parsed p = Parsing.program(source());
+        Source src = source();
+        boolean tex = latex || file != null && file.toString().endsWith(".tex");
+        Parsed p = tex ? deriv.parse.LatexParsing.program(src) : Parsing.program(src);
         var defs = deriv.diff.Differentiator.resolveDefinitions(p.program().definitions());
         if (defs == p.program().definitions()) return p;
         return new Parsed(new deriv.expr.Program(defs, p.program().body()), p.source(), p.namePositions());
