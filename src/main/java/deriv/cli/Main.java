@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** The command line: subcommands over the library, one diagnostic per bad input, documented exit codes. */
 @Command(name = "deriv", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Symbolic differentiation with step-by-step derivations, for deriving gradients by hand.",
-    subcommands = {EvalCommand.class, DiffCommand.class, GradCommand.class, BenchCommand.class, SimplifyCommand.class, CheckCommand.class, ServeCommand.class, CodegenCommand.class, GradcheckCommand.class, RenderCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {EvalCommand.class, DiffCommand.class, GradCommand.class, BenchCommand.class, FitCommand.class, SimplifyCommand.class, CheckCommand.class, ServeCommand.class, CodegenCommand.class, GradcheckCommand.class, RenderCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success (for check: the claim holds)", "1:a verdict of \"not equal\" or a failed numeric check",
                     "2:bad input or usage (the message says what and where)"},
