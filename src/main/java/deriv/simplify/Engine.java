@@ -201,6 +201,8 @@ final class Engine {
                 return node;
             }
             if (++shared.rewrites > shared.budget.maxRewrites()) shared.exhausted = true;
+            // a caller that gave up (a --timeout, a web request) interrupts the thread: stop the work
+            if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("interrupted");
             local.add(new Step(rule.name(), node, out, pending == null ? List.of() : pending));
             pending = null;
             return out;
