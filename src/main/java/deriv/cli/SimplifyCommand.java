@@ -48,7 +48,7 @@ final class SimplifyCommand extends BaseCommand implements Callable<Integer> {
                 json.put("latex", LatexPrinter.print(s.result()));
                 json.put("nodes", Exprs.size(s.result()));
                 if (s.exhausted()) json.put("note", "stopped at the work budget");
-                json.put("steps", stepsJson(s.steps()));
+                json.put("steps", Commands.stepsJson(s.steps()));
                 out().println(Json.write(json));
             }
         }
@@ -64,20 +64,5 @@ final class SimplifyCommand extends BaseCommand implements Callable<Integer> {
         }
         if (s.exhausted()) sb.append("(stopped at the work budget)\n");
         return sb.toString();
-    }
-
-    /** Steps as {@code {"rule", "before", "after", "substeps"}}; a sub-step is one rewritten node. */
-    static List<Object> stepsJson(List<Step> steps) {
-        List<Object> out = new ArrayList<>();
-        for (Step st : steps) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("rule", st.rule());
-            m.put("before", Printer.print(st.before()));
-            m.put("after", Printer.print(st.after()));
-            if (st.note() != null) m.put("note", st.note());
-            m.put("substeps", stepsJson(st.substeps()));
-            out.add(m);
-        }
-        return out;
     }
 }
