@@ -1,6 +1,5 @@
 package deriv.codegen;
 
-import deriv.expr.Expr.Num;
 import deriv.expr.Fn;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -8,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 /** C99 source with {@code <math.h>}: {@code double f(...)} and {@code void grad_f(..., double *out)}. */
-final class CEmitter extends Emitter {
+final class CEmitter extends CLikeEmitter {
     CEmitter(GradProgram p, Options opts) { super(p, opts, Language.C, Set.of()); }
 
     @Override protected String literal(double v) {
@@ -17,21 +16,7 @@ final class CEmitter extends Emitter {
         return Double.toString(v);
     }
 
-    @Override protected Code select(Code c, Code a, Code b) {
-        return new Code(c.at(CMP) + " ? " + a.at(TERNARY + 1) + " : " + b.at(TERNARY + 1), TERNARY);
-    }
-
-    @Override protected Code powc(Code base, Num k) {
-        String e = Double.toString(k.toDouble());
-        if (!oddRoot(k)) return new Code("pow(" + base.text() + ", " + e + ")", ATOM);
-        String b = base.at(ATOM);
-        String neg = k.num().testBit(0) ? "-" : "";
-        return new Code("(" + b + " < 0 ? " + neg + "pow(-" + b + ", " + e + ") : pow(" + b + ", " + e + "))", ATOM);
-    }
-
-    @Override protected Code pow(Code base, Code exp) {
-        return new Code("pow(" + base.text() + ", " + exp.text() + ")", ATOM);
-    }
+    @Override protected String powName() { return "pow"; }
 
     @Override protected String template(Fn fn) { return fn.code().c(); }
 

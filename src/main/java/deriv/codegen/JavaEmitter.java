@@ -1,6 +1,5 @@
 package deriv.codegen;
 
-import deriv.expr.Expr.Num;
 import deriv.expr.Fn;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +10,7 @@ import java.util.Set;
  * {@code double[]} in {@code wrt} order), no dependencies. With more than {@value #MAX_PARAMS}
  * parameters (the JVM allows 127 doubles) both take a {@code double[]} of the parameters.
  */
-final class JavaEmitter extends Emitter {
+final class JavaEmitter extends CLikeEmitter {
     static final int MAX_PARAMS = 100;
     /**
      * Characters of statements per method before a body is split: javac refuses methods over 64 KB
@@ -34,21 +33,7 @@ final class JavaEmitter extends Emitter {
         return Double.toString(v);
     }
 
-    @Override protected Code select(Code c, Code a, Code b) {
-        return new Code(c.at(CMP) + " ? " + a.at(TERNARY + 1) + " : " + b.at(TERNARY + 1), TERNARY);
-    }
-
-    @Override protected Code powc(Code base, Num k) {
-        String e = Double.toString(k.toDouble());
-        if (!oddRoot(k)) return new Code("Math.pow(" + base.text() + ", " + e + ")", ATOM);
-        String b = base.at(ATOM);
-        String neg = k.num().testBit(0) ? "-" : "";
-        return new Code("(" + b + " < 0 ? " + neg + "Math.pow(-" + b + ", " + e + ") : Math.pow(" + b + ", " + e + "))", ATOM);
-    }
-
-    @Override protected Code pow(Code base, Code exp) {
-        return new Code("Math.pow(" + base.text() + ", " + exp.text() + ")", ATOM);
-    }
+    @Override protected String powName() { return "Math.pow"; }
 
     @Override protected String template(Fn fn) { return fn.code().java(); }
 

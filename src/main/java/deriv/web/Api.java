@@ -522,7 +522,7 @@ public final class Api {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("rule", s.rule());
             m.put("text", Rules.describe(s.rule()));
-            m.put("kind", hasDiff(s.before()) ? "diff" : "simplify");
+            m.put("kind", Differentiator.containsDiff(s.before()) ? "diff" : "simplify");
             m.put("before", Printer.print(s.before()));
             m.put("after", Printer.print(s.after()));
             if (s.let() != null) {
@@ -543,12 +543,6 @@ public final class Api {
             out.add(m);
         }
         return out;
-    }
-
-    private static boolean hasDiff(Expr e) {
-        if (e instanceof Expr.Diff) return true;
-        for (Expr c : Exprs.children(e)) if (hasDiff(c)) return true;
-        return false;
     }
 
     static String svg(String tex) { return Maths.svg(tex); }
