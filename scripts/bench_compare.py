@@ -112,7 +112,8 @@ def sympy_side(runs, full):
         for _ in range(6):
             e = sp.sin(e)
         t, d = timed(lambda: sp.diff(e, xx, 10), 1)
-        w3["nestedSin"] = {"time": t, "treeNodes": nodes(d)}
+        t_cse, (reps, _) = timed(lambda: sp.cse(d), 1)
+        w3["nestedSin"] = {"time": t, "treeNodes": nodes(d), "cseTime": t_cse, "cseAssignments": len(reps)}
     res["W3"] = w3
     print("sympy W3 done", file=sys.stderr)
 
@@ -190,6 +191,11 @@ def main():
         rows.append((f"W3 10th derivative of {k} (time)", ms(sv["time"]) if sv else "not run (--full; ~111 s in BASELINES.md)",
                      ms(dv["time"]["median"]), f"{sv['time'] / dv['time']['median']:.0f}x" if sv else ""))
         rows.append((f"W3 {k} size (tree nodes)", sv["treeNodes"] if sv else "", dv["treeNodes"], ""))
+        if k == "nestedSin":
+            rows.append(("W3 nestedSin first run, cold (deriv: Taylor mode)", ms(sv["time"]) if sv else "",
+                         ms(dv["coldTime"]["median"]), f"{sv['time'] / dv['coldTime']['median']:.0f}x" if sv else ""))
+            rows.append(("W3 nestedSin shared form (SymPy cse assignments / deriv DAG ops)",
+                         sv["cseAssignments"] if sv else "", dv["dagOps"], ""))
     for n in ("n5", "n10"):
         rows.append((f"W4 logistic map {n} d/dx (time)", ms(s["W4"][n]["time"]), ms(d["W4"][n]["time"]["median"]),
                      f"{s['W4'][n]['time'] / d['W4'][n]['time']['median']:.0f}x"))

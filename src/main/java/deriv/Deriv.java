@@ -58,7 +58,8 @@ public final class Deriv {
         long n = treeSize(d.result(), new IdentityHashMap<>());
         if (n > MAX_NODES) {
             throw DerivException.general("the derivative grew past " + String.format("%,d", MAX_NODES)
-                + " tree nodes (by " + String.join(", ", wrt) + "); differentiate fewer times, or name inner expressions with := so they stay shared");
+                + " tree nodes (by " + String.join(", ", wrt) + "); differentiate fewer times, name inner expressions with := so they stay shared,"
+                + " or ask only for its value with --at");
         }
     }
 

@@ -70,6 +70,19 @@ final class Commands {
         }
     }
 
+    /** The value of {@code e} evaluated on its hash-consed DAG: each shared node once, however large its tree. */
+    static double dagValue(Parsed parsed, Expr e, Map<String, Double> at) {
+        deriv.codegen.GradProgram prog = deriv.codegen.GradProgram.of(e, parsed.program().definitions(), null, List.of());
+        double[] x = new double[prog.params().size()];
+        for (int i = 0; i < x.length; i++) {
+            String name = prog.params().get(i);
+            Double v = at.get(name);
+            if (v == null) throw new DerivException(parsed.at(name, "no value for '" + name + "': give it with --at " + name + "=..."));
+            x[i] = v;
+        }
+        return new deriv.codegen.DagInterpreter(prog).value(x);
+    }
+
     /** Tolerance of --check: relative to max(1, |value|). */
     static final double CHECK_TOLERANCE = 1e-5;
 

@@ -312,4 +312,18 @@ class DiffCommandTest {
             while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
         }
     }
+
+    @Test
+    void aHighOrderValueAloneIsWorkedInTaylorModeWhereTheRulesTreeWouldNotFit() {
+        // mpmath.diff at 50 digits: 893953.004189976186997955768780748
+        assertEquals(893953.0041899762, number(run("diff", "sin(sin(sin(sin(sin(sin(x))))))", "--wrt", "x",
+            "--order", "10", "--at", "x=0.5")), 1e-9 * 893953);
+        // the same value as the rules give, where their tree is small
+        double rules = Evaluator.eval(Parsing.expr(run("diff", "x*exp(sin(x))", "--wrt", "x", "--order", "4").out().strip()),
+            Map.of("x", 0.7));
+        assertEquals(rules, number(run("diff", "x*exp(sin(x))", "--wrt", "x", "--order", "4", "--at", "x=0.7")), 1e-9 * Math.abs(rules));
+        Run missing = run("diff", "sin(x)*y", "--wrt", "x", "--order", "3", "--at", "x=0.3");
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().startsWith("error: no value for 'y': give it with --at y=..."), missing.err());
+    }
 }
