@@ -272,21 +272,35 @@ final class Arithmetic {
      */
     static Expr negationNormalisation(Expr e, Engine en) {
         return switch (e) {
-            case Pow(Add s, Num n) when n.isInteger() && flips(s) -> {
+            case Pow(Add s, Num n) when n.isInteger() && (n.num().testBit(0) ? mustFlip(s) : flips(s)) -> {
                 Expr p = new Pow(sorted(Terms.negate(s), en), n);
                 yield n.num().testBit(0) ? mul(Num.MINUS_ONE, p) : p;
             }
             case Mul m -> {
                 boolean any = false, negative = false;
-                List<Expr> out = new ArrayList<>();
-                for (Expr f : m.factors()) {
-                    if (f instanceof Add s && flips(s)) {
-                        any = true;
-                        negative = !negative;
-                        out.add(sorted(Terms.negate(s), en));
-                    } else {
-                        out.add(f);
-                    }
+                List<Expr> out = new ArrayList<>(m.factors());
+                List<Integer> optional = new ArrayList<>();
+                for (int i = 0; i < out.size(); i++) {
+                    if (!(out.get(i) instanceof Add s) || !flips(s)) continue;
+                    if (!mustFlip(s)) { optional.add(i); continue; }
+                    any = true;
+                    negative = !negative;
+                    out.set(i, sorted(Terms.negate(s), en));
+                }
+                // a sum that still has a positive term reads as well either way: it is negated only
+                // where that cancels a minus (-2x(y - mx - c) = 2x(mx + c - y)) or in pairs, never
+                // to put a new minus in front (2L(a - b - c) stays, not -2L(b + c - a))
+                boolean minus = Terms.coefficient(m).isNegative() != negative;
+                int k = 0;
+                if (minus && !optional.isEmpty()) {
+                    out.set(optional.get(k), sorted(Terms.negate((Add) out.get(optional.get(k))), en));
+                    negative = !negative;
+                    any = true;
+                    k++;
+                }
+                for (; k + 1 < optional.size(); k += 2) {
+                    for (int j = k; j < k + 2; j++) out.set(optional.get(j), sorted(Terms.negate((Add) out.get(optional.get(j))), en));
+                    any = true;
                 }
                 // a leading minus goes into a balanced factor: -s(1 - s)(2s - 1) = s(1 - s)(1 - 2s), -sign(y - wx) = sign(wx - y)
                 if (Terms.coefficient(m).isNegative() != negative) {
@@ -342,6 +356,12 @@ final class Arithmetic {
 
     private static boolean flips(Add s) {
         return Terms.looksNegative(s) || Functions.isProtected(Terms.negate(s));
+    }
+
+    /** A sum that reads better negated whatever the sign outside: every term negative, or {@code sigmoid(u) - 1}. */
+    private static boolean mustFlip(Add s) {
+        for (Expr t : s.terms()) if (!Terms.isNegative(t)) return Functions.isProtected(Terms.negate(s));
+        return true;
     }
 
     // -------------------------------------------------------------------------------- order

@@ -48,7 +48,7 @@ class SimplifierTest {
         "exp(-x)*cos(x) | x | -exp(-x)*(sin(x) + cos(x))",
         "x/(1 + x^2) | x | (1 - x^2)/(x^2 + 1)^2",
         "exp(a)/(exp(a) + exp(b)) | a | exp(a)*exp(b)/(exp(a) + exp(b))^2",
-        "(L1*cos(t1) + L2*cos(t1+t2) - tx)^2 + (L1*sin(t1) + L2*sin(t1+t2) - ty)^2 | t2 | -2*L2*(L1*sin(t2) - tx*sin(t1 + t2) + ty*cos(t1 + t2))",
+        "(L1*cos(t1) + L2*cos(t1+t2) - tx)^2 + (L1*sin(t1) + L2*sin(t1+t2) - ty)^2 | t2 | 2*L2*(tx*sin(t1 + t2) - L1*sin(t2) - ty*cos(t1 + t2))",
         "x^y | y | x^y*ln(x)",
     })
     void teacherForms(String expr, String wrt, String expected) {
