@@ -172,10 +172,47 @@ public sealed interface Expr {
 
     static Expr sub(Expr a, Expr b) { return add(a, neg(b)); }
 
-    /** {@code a/b}: a number over a number folds to one rational; otherwise {@code a * b^-1}. */
+    /** {@code a/b}, by the rule of {@link #divideInto}. */
     static Expr div(Expr a, Expr b) {
         if (a instanceof Num x && b instanceof Num y && !y.isZero()) return x.dividedBy(y);
-        return mul(a, reciprocal(b));
+        List<Expr> fs = new ArrayList<>(a instanceof Mul m ? m.factors() : List.of(a));
+        divideInto(fs, b);
+        return mul(fs);
+    }
+
+    /**
+     * Divides the flat product {@code factors} by {@code r}, in place, as every reader takes
+     * {@code a/b}: a number over a number is one rational; a number divided by, alone or leading a
+     * product, goes into the coefficient ({@code x/2} is {@code 1/2*x}, {@code 1/(2*x)} is
+     * {@code 1/2*x^-1}), so that the printers can write a coefficient as a teacher does; anything
+     * else is multiplied by its reciprocal.
+     */
+    static void divideInto(List<Expr> factors, Expr r) {
+        if (factors.size() == 1 && factors.getFirst() instanceof Num x && r instanceof Num y && !y.isZero()) {
+            factors.set(0, x.dividedBy(y));
+            return;
+        }
+        Num q = leadingNumber(r);
+        if (q == null || q.isZero()) {
+            factors.add(reciprocal(r));
+            return;
+        }
+        boolean had = !factors.isEmpty() && factors.getFirst() instanceof Num;
+        Num c = had ? ((Num) factors.removeFirst()).dividedBy(q) : Num.ONE.dividedBy(q);
+        if (!c.isOne() || factors.isEmpty() && !(r instanceof Mul)) factors.addFirst(c);
+        if (r instanceof Mul m) {
+            List<Expr> rest = m.factors().subList(1, m.factors().size());
+            factors.add(reciprocal(rest.size() == 1 ? rest.getFirst() : new Mul(rest)));
+        }
+    }
+
+    /** A number, or the number leading a product; otherwise null. */
+    static Num leadingNumber(Expr e) {
+        return switch (e) {
+            case Num n -> n;
+            case Mul m when m.factors().getFirst() instanceof Num n -> n;
+            default -> null;
+        };
     }
 
     static Expr reciprocal(Expr b) {

@@ -78,14 +78,13 @@ public final class Printer {
             return;
         }
         if (!(e instanceof Mul m)) { unary(e, sb); return; }
+        if (fraction(m, sb)) return;
         List<Expr> fs = m.factors();
         Expr f0 = fs.getFirst();
         if (f0 instanceof Num n) sb.append(n); else factor(f0, sb);
         for (int i = 1; i < fs.size(); i++) {
             Expr f = fs.get(i);
-            // after a lone number, "/3" would fold into the number: 2/3 is one rational
-            boolean afterNumber = i == 1 && f0 instanceof Num;
-            if (f instanceof Pow(Expr b, Num k) && k.isNegative() && slashable(b, k, afterNumber)) {
+            if (f instanceof Pow(Expr b, Num k) && k.isNegative() && slashable(b, k)) {
                 sb.append('/');
                 if (k.isMinusOne()) base(b, sb); else power(new Pow(b, k.negate()), sb);
             } else if (f instanceof Num n) {
@@ -98,10 +97,47 @@ public final class Printer {
         }
     }
 
-    /** Whether {@code base^k} (k negative) prints as "/base^-k" and parses back to the same power. */
-    private static boolean slashable(Expr base, Num k, boolean afterNumber) {
-        if (base instanceof Pow(Expr b, Num j)) return false;  // a/b^2 is a * b^-2, not a * (b^2)^-1
-        return !(base instanceof Num && k.isMinusOne() && afterNumber);
+    /**
+     * Whether {@code base^k} (k negative) prints as "/base^-k" and parses back to the same power.
+     * Not for a number: the parser moves a number divided by into the coefficient ({@code x/3} is
+     * {@code 1/3*x}), so {@code x * 3^-1} keeps its power.
+     */
+    private static boolean slashable(Expr base, Num k) {
+        // a/b^2 is a * b^-2, not a * (b^2)^-1; a/(2*b) is 1/2*a*b^-1, not a * (2*b)^-1
+        return !(base instanceof Pow) && leadingNumber(base) == null;
+    }
+
+    /**
+     * A rational coefficient written as a fraction, as on paper: {@code x/2}, {@code 3*x/2},
+     * {@code 1/(2*x)}, {@code x/(2*y^2)} (a minus is the caller's). The parser reads each back to
+     * the same tree: dividing by a number, or by a number times one factor, moves the number into
+     * the coefficient. Other shapes keep the general form ({@code 1/3*x/y/z}).
+     */
+    private static boolean fraction(Mul m, StringBuilder sb) {
+        List<Expr> fs = m.factors();
+        if (!(fs.getFirst() instanceof Num c) || c.isInteger() || c.isNegative()) return false;
+        List<Expr> top = fs.subList(1, fs.size());
+        Expr bottom = null;
+        if (top.getLast() instanceof Pow(Expr b, Num k) && k.isNegative() && slashable(b, k)) {
+            bottom = k.isMinusOne() ? b : new Pow(b, k.negate());
+            top = top.subList(0, top.size() - 1);
+        }
+        for (Expr f : top) {
+            if (f instanceof Num || f instanceof Mul || f instanceof Pow(Expr b, Num k) && k.isNegative()) return false;
+        }
+        boolean any = false;
+        if (!c.num().equals(java.math.BigInteger.ONE) || top.isEmpty()) { sb.append(c.num()); any = true; }
+        for (Expr f : top) {
+            if (any) sb.append('*');
+            factor(f, sb);
+            any = true;
+        }
+        sb.append('/');
+        if (bottom == null) { sb.append(c.den()); return true; }
+        sb.append('(').append(c.den()).append('*');
+        if (bottom instanceof Mul bm) product(bm, sb); else factor(bottom, sb);
+        sb.append(')');
+        return true;
     }
 
     // a factor after '*': a sum or product in parentheses, negatives allowed (x * -y)

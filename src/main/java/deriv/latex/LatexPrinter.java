@@ -214,6 +214,8 @@ public final class LatexPrinter {
      * factors before it make the numerator. A leading rational coefficient stands alone in front.
      */
     private List<Piece> pieces(List<Expr> fs, Follow f) {
+        Piece whole = fraction(fs);
+        if (whole != null) return List.of(whole);
         List<Piece> out = new ArrayList<>();
         List<Expr> pending = new ArrayList<>();
         int start = 0;
@@ -247,15 +249,37 @@ public final class LatexPrinter {
         return out;
     }
 
-    // x^-k becomes a denominator unless its base is a power (x^2)^-1, or a number with no symbol above it
+    /**
+     * A rational coefficient (not a decimal) as one fraction, as on paper: {@code \frac{x}{2}},
+     * {@code \frac{3 x}{2}}, {@code \frac{1}{2 \sqrt{x}}}; the reader gives back the same tree, as
+     * a number divided by goes into the coefficient. Null for other shapes.
+     */
+    private Piece fraction(List<Expr> fs) {
+        if (fs.size() < 2 || !(fs.getFirst() instanceof Num c) || c.isInteger() || c.isNegative() || decimal(c) != null) return null;
+        List<Expr> top = fs.subList(1, fs.size());
+        Expr bottom = null;
+        if (top.getLast() instanceof Pow(Expr b, Num k) && k.isNegative() && isDenominator(top.getLast(), List.of())
+            && !(b instanceof Piecewise) && !(b instanceof Diff)) {
+            bottom = k.isMinusOne() ? b : new Pow(b, k.negate());
+            top = top.subList(0, top.size() - 1);
+        }
+        for (Expr x : top) {
+            if (x instanceof Num || x instanceof Mul || x instanceof Pow(Expr b, Num k) && k.isNegative()
+                || x instanceof Piecewise || x instanceof Diff) return null;
+        }
+        List<Piece> above = new ArrayList<>();
+        if (!c.num().equals(BigInteger.ONE) || top.isEmpty()) above.add(number(new Num(c.num(), BigInteger.ONE)));
+        for (Expr x : top) above.add(factor(x, Follow.FACTOR));
+        String below = bottom == null ? c.den().toString()
+            : join(List.of(number(new Num(c.den(), BigInteger.ONE)), factor(bottom, Follow.NONE)));
+        return new Piece("\\frac{" + join(above) + "}{" + below + "}", Kind.FRACTION);
+    }
+
+    // x^-k becomes a denominator unless its base is a power (x^2)^-1, a number, or a product led by
+    // a number: the reader takes x/2 and x/(2y) into the coefficient
     private static boolean isDenominator(Expr x, List<Expr> numerator) {
         if (!(x instanceof Pow(Expr b, Num k)) || !k.isNegative()) return false;
-        if (b instanceof Pow) return false;
-        if (b instanceof Num) {
-            for (Expr n : numerator) if (!(n instanceof Num)) return true;
-            return false;
-        }
-        return true;
+        return !(b instanceof Pow) && leadingNumber(b) == null;
     }
 
     private Piece factor(Expr e, Follow f) {

@@ -140,12 +140,8 @@ final class AstBuilder {
         for (int i = 1; i < ctx.factors.size(); i++) {
             Expr r = signed(ctx.factors.get(i));
             if (ctx.ops.get(i - 1).getType() == DerivLexer.SLASH) {
-                // a number over a number folds to one rational, as div does
-                if (factors.size() == 1 && factors.getFirst() instanceof Num x && r instanceof Num y && !y.isZero()) {
-                    factors.set(0, x.dividedBy(y));
-                    continue;
-                }
-                r = Expr.reciprocal(r);
+                Expr.divideInto(factors, r);
+                continue;
             }
             addFactor(factors, r);
         }

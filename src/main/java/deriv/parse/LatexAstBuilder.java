@@ -297,10 +297,8 @@ final class LatexAstBuilder {
             if (p.negate()) v = neg(v);
             if (!p.divide()) {
                 if (v instanceof Mul m) fs.addAll(m.factors()); else fs.add(v);
-            } else if (fs.size() == 1 && fs.getFirst() instanceof Num x && v instanceof Num y && !y.isZero()) {
-                fs.set(0, x.dividedBy(y));
             } else {
-                fs.add(reciprocal(v));
+                Expr.divideInto(fs, v);
             }
             if (done) break;
         }
@@ -714,11 +712,12 @@ final class LatexAstBuilder {
 
     /**
      * {@code \frac{A}{B}}: two numbers make one rational; a numerator of exactly 1 is the
-     * reciprocal {@code B^-1} alone (as the LaTeX printer writes {@code y^-1}); else {@code A * B^-1}.
+     * reciprocal {@code B^-1} alone (as the LaTeX printer writes {@code y^-1}) unless B has a number
+     * in front, which goes into the coefficient as in {@link Expr#divideInto}; else {@code A / B}.
      */
     static Expr quotient(Expr a, Expr b) {
         if (a instanceof Num x && b instanceof Num y && !y.isZero()) return x.dividedBy(y);
-        if (a.equals(Num.ONE)) return reciprocal(b);
+        if (a.equals(Num.ONE) && Expr.leadingNumber(b) == null) return reciprocal(b);
         return div(a, b);
     }
 

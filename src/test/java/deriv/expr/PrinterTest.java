@@ -45,7 +45,13 @@ class PrinterTest {
         prints("2*3^-1", mul(num(2), pow(num(3), -1)));
         prints("2/3", div(num(2), num(3)));
         prints("x*(1/2)", mul(X, num(1, 2)));
-        prints("1/2*x", mul(num(1, 2), X));
+        prints("x/2", mul(num(1, 2), X));
+        prints("3*x/2", mul(num(3, 2), X));
+        prints("1/(2*x)", mul(num(1, 2), pow(X, -1)));
+        prints("x/(2*y^2)", mul(num(1, 2), X, pow(Y, -2)));
+        prints("-x/(2*(y + 1))", mul(num(-1, 2), X, pow(add(Y, num(1)), -1)));
+        prints("1/2*x/y/z", mul(num(1, 2), X, pow(Y, -1), pow(Z, -1)));
+        prints("x*(2*y)^-1", mul(X, pow(mul(num(2), Y), -1)));
         prints("x*-1", mul(X, num(-1)));
         prints("x*(y + 1)", mul(X, add(Y, num(1))));
         prints("(x + 1)*(y - 1)", mul(add(X, num(1)), sub(Y, num(1))));

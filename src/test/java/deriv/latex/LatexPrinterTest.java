@@ -54,7 +54,7 @@ class LatexPrinterTest {
         tanh(u)*x  => \\tanh(u) \\cdot x
         x*(-1)  => x \\cdot (-1)
         0.01*x  => 0.01 x
-        3/2*x  => \\frac{3}{2} x
+        3/2*x  => \\frac{3 x}{2}
         # quotients: the factors before a negative power make its numerator
         x/y  => \\frac{x}{y}
         2*x/y  => \\frac{2 x}{y}
