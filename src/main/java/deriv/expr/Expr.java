@@ -184,8 +184,10 @@ public sealed interface Expr {
      * Divides the flat product {@code factors} by {@code r}, in place, as every reader takes
      * {@code a/b}: a number over a number is one rational; a number divided by, alone or leading a
      * product, goes into the coefficient ({@code x/2} is {@code 1/2*x}, {@code 1/(2*x)} is
-     * {@code 1/2*x^-1}), so that the printers can write a coefficient as a teacher does; anything
-     * else is multiplied by its reciprocal.
+     * {@code 1/2*x^-1}), so that the printers can write a coefficient as a teacher does; {@code 1/x}
+     * is {@code x^-1}; a product divided by is one negative power per factor ({@code x/(y*z)} is
+     * {@code x*y^-1*z^-1}, so that it prints back as written); anything else is multiplied by its
+     * reciprocal.
      */
     static void divideInto(List<Expr> factors, Expr r) {
         if (factors.size() == 1 && factors.getFirst() instanceof Num x && r instanceof Num y && !y.isZero()) {
@@ -194,16 +196,16 @@ public sealed interface Expr {
         }
         Num q = leadingNumber(r);
         if (q == null || q.isZero()) {
-            factors.add(reciprocal(r));
+            // 1/x is the reciprocal alone, x^-1, as the LaTeX reader takes \frac{1}{x}
+            if (factors.size() == 1 && factors.getFirst() instanceof Num one && one.isOne()) factors.clear();
+            if (r instanceof Mul m) for (Expr f : m.factors()) factors.add(reciprocal(f));
+            else factors.add(reciprocal(r));
             return;
         }
         boolean had = !factors.isEmpty() && factors.getFirst() instanceof Num;
         Num c = had ? ((Num) factors.removeFirst()).dividedBy(q) : Num.ONE.dividedBy(q);
         if (!c.isOne() || factors.isEmpty() && !(r instanceof Mul)) factors.addFirst(c);
-        if (r instanceof Mul m) {
-            List<Expr> rest = m.factors().subList(1, m.factors().size());
-            factors.add(reciprocal(rest.size() == 1 ? rest.getFirst() : new Mul(rest)));
-        }
+        if (r instanceof Mul m) for (Expr f : m.factors().subList(1, m.factors().size())) factors.add(reciprocal(f));
     }
 
     /** A number, or the number leading a product; otherwise null. */

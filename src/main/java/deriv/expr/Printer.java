@@ -77,23 +77,71 @@ public final class Printer {
             if (pos instanceof Add) paren(pos, sb); else product(pos, sb);
             return;
         }
+        if (e instanceof Pow(Expr b, Num k) && k.isNegative() && slashable(b, k)) {
+            // a reciprocal alone reads 1/x, which the parser takes back as x^-1
+            sb.append("1/");
+            if (k.isMinusOne()) base(b, sb); else power(new Pow(b, k.negate()), sb);
+            return;
+        }
         if (!(e instanceof Mul m)) { unary(e, sb); return; }
         if (fraction(m, sb)) return;
         List<Expr> fs = m.factors();
         Expr f0 = fs.getFirst();
+        if (f0 instanceof Num n && n.isOne() && fs.get(1) instanceof Pow(Expr b, Num k) && k.isNegative() && slashable(b, k)) {
+            // 1 * x^-1 as such: "1/x" would read as x^-1 alone
+            sb.append("1*");
+            power((Pow) fs.get(1), sb);
+            for (int i = 2; i < fs.size(); i++) slashOrTimes(fs.get(i), sb);
+            return;
+        }
+        int j = denominatorsFrom(fs);
+        if (fs.size() - j >= 2 && !(f0 instanceof Num one && one.isOne())) {
+            // several denominators after the numerator: x/(y*z), 1/(y*(z + 1)^2)
+            if (j == 0) sb.append('1');
+            else if (f0 instanceof Num n) sb.append(n);
+            else factor(f0, sb);
+            for (int i = 1; i < j; i++) slashOrTimes(fs.get(i), sb);
+            sb.append('/');
+            denominators(fs.subList(j, fs.size()), sb);
+            return;
+        }
         if (f0 instanceof Num n) sb.append(n); else factor(f0, sb);
-        for (int i = 1; i < fs.size(); i++) {
-            Expr f = fs.get(i);
-            if (f instanceof Pow(Expr b, Num k) && k.isNegative() && slashable(b, k)) {
-                sb.append('/');
-                if (k.isMinusOne()) base(b, sb); else power(new Pow(b, k.negate()), sb);
-            } else if (f instanceof Num n) {
-                sb.append('*');
-                if (n.isInteger()) sb.append(n); else sb.append('(').append(n).append(')');
-            } else {
-                sb.append('*');
-                factor(f, sb);
-            }
+        for (int i = 1; i < fs.size(); i++) slashOrTimes(fs.get(i), sb);
+    }
+
+    private static boolean isSlash(Expr f) {
+        return f instanceof Pow(Expr b, Num k) && k.isNegative() && slashable(b, k);
+    }
+
+    /** Where the trailing run of denominators starts, when no denominator comes before it (else the size). */
+    private static int denominatorsFrom(List<Expr> fs) {
+        int j = fs.size();
+        while (j > 0 && isSlash(fs.get(j - 1))) j--;
+        for (int i = 0; i < j; i++) if (fs.get(i) instanceof Pow(Expr b, Num k) && k.isNegative()) return fs.size();
+        return j;
+    }
+
+    /** {@code (y*(z + 1)^2)} for the denominators y^-1, (z + 1)^-2. */
+    private static void denominators(List<Expr> dens, StringBuilder sb) {
+        sb.append('(');
+        for (int i = 0; i < dens.size(); i++) {
+            if (i > 0) sb.append('*');
+            denominator((Pow) dens.get(i), sb);
+        }
+        sb.append(')');
+    }
+
+    // a factor after the first: "/b" for a negative power, else "*f"
+    private static void slashOrTimes(Expr f, StringBuilder sb) {
+        if (f instanceof Pow(Expr b, Num k) && k.isNegative() && slashable(b, k)) {
+            sb.append('/');
+            if (k.isMinusOne()) base(b, sb); else power(new Pow(b, k.negate()), sb);
+        } else if (f instanceof Num n) {
+            sb.append('*');
+            if (n.isInteger()) sb.append(n); else sb.append('(').append(n).append(')');
+        } else {
+            sb.append('*');
+            factor(f, sb);
         }
     }
 
@@ -103,8 +151,9 @@ public final class Printer {
      * {@code 1/3*x}), so {@code x * 3^-1} keeps its power.
      */
     private static boolean slashable(Expr base, Num k) {
-        // a/b^2 is a * b^-2, not a * (b^2)^-1; a/(2*b) is 1/2*a*b^-1, not a * (2*b)^-1
-        return !(base instanceof Pow) && leadingNumber(base) == null;
+        // a/b^2 is a * b^-2, not a * (b^2)^-1; a/(2*b) is 1/2*a*b^-1 and a/(b*c) is a*b^-1*c^-1,
+        // not a * (b*c)^-1
+        return !(base instanceof Pow) && !(base instanceof Num) && !(base instanceof Mul);
     }
 
     /**
@@ -116,12 +165,9 @@ public final class Printer {
     private static boolean fraction(Mul m, StringBuilder sb) {
         List<Expr> fs = m.factors();
         if (!(fs.getFirst() instanceof Num c) || c.isInteger() || c.isNegative()) return false;
-        List<Expr> top = fs.subList(1, fs.size());
-        Expr bottom = null;
-        if (top.getLast() instanceof Pow(Expr b, Num k) && k.isNegative() && slashable(b, k)) {
-            bottom = k.isMinusOne() ? b : new Pow(b, k.negate());
-            top = top.subList(0, top.size() - 1);
-        }
+        int j = denominatorsFrom(fs);
+        if (j == 0) return false;
+        List<Expr> top = fs.subList(1, j), bottom = fs.subList(j, fs.size());
         for (Expr f : top) {
             if (f instanceof Num || f instanceof Mul || f instanceof Pow(Expr b, Num k) && k.isNegative()) return false;
         }
@@ -133,11 +179,20 @@ public final class Printer {
             any = true;
         }
         sb.append('/');
-        if (bottom == null) { sb.append(c.den()); return true; }
-        sb.append('(').append(c.den()).append('*');
-        if (bottom instanceof Mul bm) product(bm, sb); else factor(bottom, sb);
+        if (bottom.isEmpty()) { sb.append(c.den()); return true; }
+        sb.append('(').append(c.den());
+        for (Expr d : bottom) {
+            sb.append('*');
+            denominator((Pow) d, sb);
+        }
         sb.append(')');
         return true;
+    }
+
+    /** One denominator inside a parenthesised product: y for y^-1, (z + 1)^2 for (z + 1)^-2. */
+    private static void denominator(Pow p, StringBuilder sb) {
+        Num k = ((Num) p.exp()).negate();
+        if (k.isOne()) factor(p.base(), sb); else power(new Pow(p.base(), k), sb);
     }
 
     // a factor after '*': a sum or product in parentheses, negatives allowed (x * -y)

@@ -13,10 +13,13 @@ import java.util.List;
  * LaTeX of expressions, in the forms a textbook writes and using only constructs JLaTeXMath 1.0.7
  * renders. The output is regular so that a LaTeX reader can give back an equal tree:
  * <ul>
- *   <li>{@code \frac{A}{B}} reads as {@code A * B^-1} (the plain language's {@code A/(B)}); two
- *       numbers give one rational; a numerator of exactly {@code 1} reads as {@code B^-1} alone.
- *       A product keeps its factor order: each fraction takes the factors before it as numerator
- *       and one negative power as denominator ({@code x y^-1 z^-1} is {@code \frac{x}{y} \cdot \frac{1}{z}}).</li>
+ *   <li>{@code \frac{A}{B}} reads as the plain language's {@code A/(B)}: two numbers give one
+ *       rational; a numerator of exactly {@code 1} gives {@code B^-1} alone; a number in front of B
+ *       goes into the coefficient and a product B gives one negative power per factor. A product
+ *       keeps its factor order: trailing negative powers form one denominator
+ *       ({@code x y^-1 z^-1} is {@code \frac{x}{y z}}), a rational coefficient its own
+ *       ({@code \frac{3 x}{2}}); elsewhere each fraction takes the factors before it as numerator
+ *       and one negative power as denominator.</li>
  *   <li>Factors sit side by side only as a number or symbol before a symbol or call ({@code 2 x},
  *       {@code 2 \tanh(u)}, {@code W_{2} x}, {@code W_{2} \tanh(u)}); everywhere else {@code \cdot}. A name followed directly by
  *       {@code (} or {@code \left(} is always a call.</li>
@@ -250,36 +253,49 @@ public final class LatexPrinter {
     }
 
     /**
-     * A rational coefficient (not a decimal) as one fraction, as on paper: {@code \frac{x}{2}},
-     * {@code \frac{3 x}{2}}, {@code \frac{1}{2 \sqrt{x}}}; the reader gives back the same tree, as
-     * a number divided by goes into the coefficient. Null for other shapes.
+     * One fraction for the whole product where that reads back the same: a rational coefficient
+     * (not a decimal) over its denominator ({@code \frac{x}{2}}, {@code \frac{3 x}{2}},
+     * {@code \frac{1}{2 \sqrt{x}}}), or several denominators after the numerator
+     * ({@code \frac{x}{y z}}): the reader takes a number divided by into the coefficient and a
+     * product divided by as one negative power per factor. Null for other shapes.
      */
     private Piece fraction(List<Expr> fs) {
-        if (fs.size() < 2 || !(fs.getFirst() instanceof Num c) || c.isInteger() || c.isNegative() || decimal(c) != null) return null;
-        List<Expr> top = fs.subList(1, fs.size());
-        Expr bottom = null;
-        if (top.getLast() instanceof Pow(Expr b, Num k) && k.isNegative() && isDenominator(top.getLast(), List.of())
-            && !(b instanceof Piecewise) && !(b instanceof Diff)) {
-            bottom = k.isMinusOne() ? b : new Pow(b, k.negate());
-            top = top.subList(0, top.size() - 1);
-        }
+        Num c = fs.getFirst() instanceof Num n && !n.isInteger() && !n.isNegative() && decimal(n) == null ? n : null;
+        int start = c == null ? 0 : 1;
+        int j = fs.size();
+        while (j > start && isDenominator(fs.get(j - 1), List.of())
+               && !(((Pow) fs.get(j - 1)).base() instanceof Piecewise) && !(((Pow) fs.get(j - 1)).base() instanceof Diff)) j--;
+        List<Expr> top = fs.subList(start, j), bottom = fs.subList(j, fs.size());
+        if (c == null ? bottom.size() < 2 : fs.size() < 2) return null;
         for (Expr x : top) {
-            if (x instanceof Num || x instanceof Mul || x instanceof Pow(Expr b, Num k) && k.isNegative()
-                || x instanceof Piecewise || x instanceof Diff) return null;
+            if (x instanceof Pow(Expr b, Num k) && k.isNegative() || x instanceof Piecewise || x instanceof Diff) return null;
+            if (c != null && (x instanceof Num || x instanceof Mul)) return null;
         }
-        List<Piece> above = new ArrayList<>();
-        if (!c.num().equals(BigInteger.ONE) || top.isEmpty()) above.add(number(new Num(c.num(), BigInteger.ONE)));
-        for (Expr x : top) above.add(factor(x, Follow.FACTOR));
-        String below = bottom == null ? c.den().toString()
-            : join(List.of(number(new Num(c.den(), BigInteger.ONE)), factor(bottom, Follow.NONE)));
-        return new Piece("\\frac{" + join(above) + "}{" + below + "}", Kind.FRACTION);
+        if (c == null && top.size() == 1 && top.getFirst() instanceof Num one && one.isOne()) return null;
+        String above;
+        if (c == null) {
+            above = top.isEmpty() ? "1" : top.size() == 1 ? sum(top.getFirst(), Follow.NONE) : join(pieces(top, Follow.NONE));
+        } else {
+            List<Piece> ps = new ArrayList<>();
+            if (!c.num().equals(BigInteger.ONE) || top.isEmpty()) ps.add(number(new Num(c.num(), BigInteger.ONE)));
+            for (Expr x : top) ps.add(factor(x, Follow.FACTOR));
+            above = join(ps);
+        }
+        List<Piece> below = new ArrayList<>();
+        if (c != null) below.add(number(new Num(c.den(), BigInteger.ONE)));
+        for (Expr d : bottom) {
+            Pow p = (Pow) d;
+            Num k = ((Num) p.exp()).negate();
+            below.add(factor(k.isOne() ? p.base() : new Pow(p.base(), k), Follow.FACTOR));
+        }
+        return new Piece("\\frac{" + above + "}{" + join(below) + "}", Kind.FRACTION);
     }
 
-    // x^-k becomes a denominator unless its base is a power (x^2)^-1, a number, or a product led by
-    // a number: the reader takes x/2 and x/(2y) into the coefficient
+    // x^-k becomes a denominator unless its base is a power (x^2)^-1, a number or a product: the
+    // reader takes x/2 into the coefficient and x/(y z) as x y^-1 z^-1
     private static boolean isDenominator(Expr x, List<Expr> numerator) {
         if (!(x instanceof Pow(Expr b, Num k)) || !k.isNegative()) return false;
-        return !(b instanceof Pow) && leadingNumber(b) == null;
+        return !(b instanceof Pow) && !(b instanceof Num) && !(b instanceof Mul);
     }
 
     private Piece factor(Expr e, Follow f) {

@@ -710,14 +710,8 @@ final class LatexAstBuilder {
         return new Val(quotient(argValue(f.numer), argValue(f.denom)));
     }
 
-    /**
-     * {@code \frac{A}{B}}: two numbers make one rational; a numerator of exactly 1 is the
-     * reciprocal {@code B^-1} alone (as the LaTeX printer writes {@code y^-1}) unless B has a number
-     * in front, which goes into the coefficient as in {@link Expr#divideInto}; else {@code A / B}.
-     */
+    /** {@code \frac{A}{B}} reads as {@code A/B} does in the plain language ({@link Expr#divideInto}). */
     static Expr quotient(Expr a, Expr b) {
-        if (a instanceof Num x && b instanceof Num y && !y.isZero()) return x.dividedBy(y);
-        if (a.equals(Num.ONE) && Expr.leadingNumber(b) == null) return reciprocal(b);
         return div(a, b);
     }
 

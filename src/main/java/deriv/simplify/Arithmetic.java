@@ -130,23 +130,10 @@ final class Arithmetic {
     // -------------------------------------------------------------------------------- powers
 
     /** The non-numeric factors of a product grouped by base, in order of first appearance. */
-    private static Keyed<Expr, List<Integer>> byBase(List<Expr> factors) {
-        Keyed<Expr, List<Integer>> groups = new Keyed<>();
-        for (int i = 0; i < factors.size(); i++) {
-            Expr f = factors.get(i);
-            if (f instanceof Num) continue;
-            Expr b = Terms.base(f);
-            List<Integer> g = groups.get(b);
-            if (g == null) groups.put(b, g = new ArrayList<>());
-            g.add(i);
-        }
-        return groups;
-    }
-
-    private static boolean mixedSigns(List<Expr> factors, List<Integer> idx) {
+    private static boolean mixedSigns(Expr[] exps, List<Integer> idx) {
         boolean pos = false, neg = false;
         for (int i : idx) {
-            if (!(Terms.exponent(factors.get(i)) instanceof Num n)) return false;
+            if (!(exps[i] instanceof Num n)) return false;
             pos |= n.signum() > 0;
             neg |= n.signum() < 0;
         }
@@ -190,16 +177,43 @@ final class Arithmetic {
 
     private static Expr combine(List<Expr> factors, boolean cancelling) {
         if (factors.size() < 2) return null;
-        Keyed<Expr, List<Integer>> groups = byBase(factors);
+        // sqrt(u)^k next to a power of u itself counts as u^(k/2): x/sqrt(x) = sqrt(x),
+        // sqrt(u)^-1 * u^-1 = u^(-3/2)
+        int n = factors.size();
+        Expr[] bases = new Expr[n], exps = new Expr[n];
+        boolean[] root = new boolean[n];
+        java.util.Set<Expr> plain = new java.util.HashSet<>();
+        for (int i = 0; i < n; i++) {
+            bases[i] = Terms.base(factors.get(i));
+            exps[i] = Terms.exponent(factors.get(i));
+            if (!(factors.get(i) instanceof Num)) plain.add(bases[i]);
+        }
+        for (int i = 0; i < n; i++) {
+            if (Terms.isCall(bases[i], "sqrt") && plain.contains(Terms.arg(bases[i]))) {
+                bases[i] = Terms.arg(bases[i]);
+                exps[i] = Terms.times(exps[i], Num.HALF);
+                root[i] = true;
+            }
+        }
+        Keyed<Expr, List<Integer>> groups = new Keyed<>();
+        for (int i = 0; i < n; i++) {
+            if (factors.get(i) instanceof Num) continue;
+            List<Integer> g = groups.get(bases[i]);
+            if (g == null) groups.put(bases[i], g = new ArrayList<>());
+            g.add(i);
+        }
         Expr[] out = factors.toArray(new Expr[0]);
         boolean any = false;
         for (int g = 0; g < groups.size(); g++) {
             List<Integer> idx = groups.value(g);
-            if (idx.size() < 2 || mixedSigns(factors, idx) != cancelling) continue;
+            if (idx.size() < 2 || mixedSigns(exps, idx) != cancelling) continue;
             Expr sum = Num.ZERO;
-            for (int i : idx) sum = Terms.plus(sum, Terms.exponent(factors.get(i)));
-            Expr p = Terms.power(groups.key(g), sum);
-            out[idx.getFirst()] = p instanceof Num n && n.isOne() ? null : p;
+            boolean roots = false;
+            for (int i : idx) { sum = Terms.plus(sum, exps[i]); roots |= root[i]; }
+            Expr p = roots && sum instanceof Num h && h.den().equals(java.math.BigInteger.TWO) && h.num().abs().equals(java.math.BigInteger.ONE)
+                ? Terms.power(call("sqrt", groups.key(g)), Num.of(h.signum()))
+                : Terms.power(groups.key(g), sum);
+            out[idx.getFirst()] = p instanceof Num one && one.isOne() ? null : p;
             for (int k = 1; k < idx.size(); k++) out[idx.get(k)] = null;
             any = true;
         }

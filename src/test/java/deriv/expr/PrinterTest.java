@@ -37,7 +37,11 @@ class PrinterTest {
         prints("2*x", mul(num(2), X));
         prints("x*y*z", mul(X, Y, Z));
         prints("x/y", div(X, Y));
-        prints("x/y/z", div(div(X, Y), Z));
+        prints("x/(y*z)", div(div(X, Y), Z));
+        prints("x*(y*z)^-1", mul(X, pow(mul(Y, Z), -1)));
+        prints("1/(y*z)", div(num(1), mul(Y, Z)));
+        prints("x/(y*(z + 1)^2)", div(X, mul(Y, pow(add(Z, num(1)), 2))));
+        prints("x/y/z*y", mul(X, pow(Y, -1), pow(Z, -1), Y));
         prints("x/(y*z)", div(X, mul(Y, Z)));
         prints("x/(y + z)", div(X, add(Y, Z)));
         prints("x/y^2", div(X, pow(Y, 2)));
@@ -50,7 +54,7 @@ class PrinterTest {
         prints("1/(2*x)", mul(num(1, 2), pow(X, -1)));
         prints("x/(2*y^2)", mul(num(1, 2), X, pow(Y, -2)));
         prints("-x/(2*(y + 1))", mul(num(-1, 2), X, pow(add(Y, num(1)), -1)));
-        prints("1/2*x/y/z", mul(num(1, 2), X, pow(Y, -1), pow(Z, -1)));
+        prints("x/(2*y*z)", mul(num(1, 2), X, pow(Y, -1), pow(Z, -1)));
         prints("x*(2*y)^-1", mul(X, pow(mul(num(2), Y), -1)));
         prints("x*-1", mul(X, num(-1)));
         prints("x*(y + 1)", mul(X, add(Y, num(1))));
@@ -74,9 +78,12 @@ class PrinterTest {
     @Test
     void powers() {
         prints("x^2", pow(X, 2));
-        prints("x^-1", pow(X, -1));
+        prints("1/x", pow(X, -1));
         prints("x^(1/2)", pow(X, num(1, 2)));
-        prints("x^(-1/2)", pow(X, num(-1, 2)));
+        prints("1/x^(1/2)", pow(X, num(-1, 2)));
+        prints("1*x^-1", mul(num(1), pow(X, -1)));
+        prints("1*x^-1/y", mul(num(1), pow(X, -1), pow(Y, -1)));
+        prints("(x^2)^-1", pow(pow(X, 2), -1));
         prints("x^y^z", pow(X, pow(Y, Z)));
         prints("(x^y)^z", pow(pow(X, Y), Z));
         prints("x^-y", pow(X, neg(Y)));

@@ -59,7 +59,7 @@ class LatexPrinterTest {
         x/y  => \\frac{x}{y}
         2*x/y  => \\frac{2 x}{y}
         x/y^2  => \\frac{x}{y^{2}}
-        x/y/z  => \\frac{x}{y} \\cdot \\frac{1}{z}
+        x/y/z  => \\frac{x}{y z}
         x/y*z  => \\frac{x}{y} \\cdot z
         x/2  => \\frac{x}{2}
         (x + 1)/(x - 1)  => \\frac{x + 1}{x - 1}
@@ -130,8 +130,9 @@ class LatexPrinterTest {
 
     @Test
     void theExactFormKeepsHalfPowersAndTheParsersOneOverY() {
-        Expr oneOver = Parsing.expr("1/y");
-        assertEquals(List.of(num(1), pow(var("y"), -1)), ((Mul) oneOver).factors());
+        // 1/y reads as y^-1 alone (plain and LaTeX alike); the tree 1 * y^-1 is kept apart in the exact form
+        assertEquals(pow(var("y"), -1), Parsing.expr("1/y"));
+        Expr oneOver = new Mul(List.of(num(1), pow(var("y"), -1)));
         assertEquals("\\frac{1}{y}", LatexPrinter.print(oneOver));
         assertEquals("1 \\cdot \\frac{1}{y}", LatexPrinter.exact(oneOver));
         assertEquals("\\frac{1}{y}", LatexPrinter.exact(pow(var("y"), -1)));
