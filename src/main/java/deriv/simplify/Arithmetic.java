@@ -182,15 +182,18 @@ final class Arithmetic {
         int n = factors.size();
         Expr[] bases = new Expr[n], exps = new Expr[n];
         boolean[] root = new boolean[n];
-        java.util.Set<Expr> plain = new java.util.HashSet<>();
         for (int i = 0; i < n; i++) {
             bases[i] = Terms.base(factors.get(i));
             exps[i] = Terms.exponent(factors.get(i));
-            if (!(factors.get(i) instanceof Num)) plain.add(bases[i]);
         }
         for (int i = 0; i < n; i++) {
-            if (Terms.isCall(bases[i], "sqrt") && plain.contains(Terms.arg(bases[i]))) {
-                bases[i] = Terms.arg(bases[i]);
+            if (!Terms.isCall(bases[i], "sqrt")) continue;
+            Expr u = Terms.arg(bases[i]);
+            boolean paired = false;
+            // a linear scan: records do not cache their hash codes (see Keyed)
+            for (int k = 0; k < n && !paired; k++) paired = k != i && !root[k] && !(factors.get(k) instanceof Num) && bases[k].equals(u);
+            if (paired) {
+                bases[i] = u;
                 exps[i] = Terms.times(exps[i], Num.HALF);
                 root[i] = true;
             }
