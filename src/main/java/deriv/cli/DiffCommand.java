@@ -9,6 +9,7 @@ import deriv.expr.Expr;
 import deriv.expr.Printer;
 import deriv.parse.DerivException;
 import deriv.parse.Parsed;
+import deriv.simplify.Simplifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,9 +66,13 @@ final class DiffCommand extends BaseCommand implements Callable<Integer> {
         if (values != null && format == Format.text && !steps && !check && !render.any() && isPureHigher(parsed, vars)) {
             // only the value is asked for: Taylor mode is exact and stays a small DAG at any order,
             // where the rules' tree of a 10th derivative can run to millions of nodes
-            Expr d = limits.run(() -> Taylor.derivative(parsed.program().body(), vars.getFirst(), vars.size(),
-                parsed.program().definitions()));
-            out().println(Commands.number(Commands.dagValue(parsed, d, values)));
+            // the input simplified first, as the rules' path does between orders: exp(y - y) needs no y
+            double v = limits.run(() -> {
+                Expr body = Simplifier.simplify(Commands.resolveDiffs(parsed)).result();
+                Expr d = Taylor.derivative(body, vars.getFirst(), vars.size(), parsed.program().definitions());
+                return Commands.dagValue(parsed, d, values);
+            });
+            out().println(Commands.number(v));
             return 0;
         }
         Derivation der = limits.run(() -> Commands.derive(parsed, vars, raw));

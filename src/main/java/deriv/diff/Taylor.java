@@ -208,7 +208,10 @@ public final class Taylor {
                 yield plus(terms);
             }
             case Pow p -> {
-                boolean baseVaries = dependsOnX(p.base()), expVaries = dependsOnX(p.exp());
+                boolean baseVaries = dependsOnX(p.base());
+                // an exponent that mentions x but does not change with it (if(x > 0, 2, 3), 2 + sign(x))
+                // is a constant exponent: u^v = exp(v ln u) would be NaN for a negative base
+                boolean expVaries = dependsOnX(p.exp()) && !isZero(nth(intern(p.exp()), 1));
                 if (baseVaries && expVaries) {
                     // u^v = exp(v ln u)
                     yield nth(expand(p), k);
@@ -269,7 +272,9 @@ public final class Taylor {
     private Expr powerPrime(Pow p, boolean baseVaries) {
         if (baseVaries) {
             Expr c = p.exp();
-            Expr lowered = c instanceof Num n ? n.minus(Num.ONE) : intern(add(c, Num.MINUS_ONE));
+            List<Expr> terms = new ArrayList<>(c instanceof Add a ? a.terms() : List.of(c));
+            terms.add(Num.MINUS_ONE);
+            Expr lowered = c instanceof Num n ? n.minus(Num.ONE) : plus(internAll(terms));
             Expr power = lowered instanceof Num n && n.isZero() ? Num.ONE
                 : lowered instanceof Num n && n.isOne() ? p.base() : intern(new Pow(p.base(), lowered));
             return times(intern(c), intern(power));

@@ -99,15 +99,17 @@ public final class Exprs {
     /** Variable names in order of first appearance (left to right, depth first). */
     public static List<String> freeVars(Expr e) {
         Set<String> out = new LinkedHashSet<>();
-        collectVars(e, out);
+        collectVars(e, out, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
         return new ArrayList<>(out);
     }
 
-    private static void collectVars(Expr e, Set<String> out) {
+    // each shared node once: an expanded chain of intermediates is a small graph but a huge tree
+    private static void collectVars(Expr e, Set<String> out, Set<Expr> seen) {
+        if (!seen.add(e)) return;
         switch (e) {
             case Var v -> out.add(v.name());
-            case Diff d -> { collectVars(d.body(), out); }
-            default -> { for (Expr c : children(e)) collectVars(c, out); }
+            case Diff d -> { collectVars(d.body(), out, seen); }
+            default -> { for (Expr c : children(e)) collectVars(c, out, seen); }
         }
     }
 

@@ -118,6 +118,23 @@ class TaylorTest {
     }
 
     @Test
+    void anExponentThatMentionsXButDoesNotChangeIsAConstantExponent() {
+        // u^v as exp(v ln u) would be NaN at a negative base; the rules give these values
+        for (String[] c : new String[][] {{"x^if(x > 0, 2, 3)", "-6"}, {"x^(2 + sign(x))", "0"}, {"x^(2 + 0*x)", "2"}}) {
+            Expr d = Taylor.derivative(Deriv.parse(c[0]).program().body(), "x", 2);
+            assertEquals(Double.parseDouble(c[1]), Evaluator.eval(d, Map.of("x", -1.0)), 1e-12, c[0]);
+        }
+    }
+
+    @Test
+    void aSymbolicExponentIsLoweredByFoldingNumbers() {
+        Expr d = Taylor.derivative(Deriv.parse("x^pi").program().body(), "x", 4);
+        assertTrue(Printer.print(d).contains("x^(-4 + pi)"), Printer.print(d));
+        assertEquals(Math.PI * (Math.PI - 1) * (Math.PI - 2) * (Math.PI - 3) * Math.pow(1.3, Math.PI - 4),
+            Evaluator.eval(d, Map.of("x", 1.3)), 1e-12);
+    }
+
+    @Test
     void orderZeroIsTheExpressionAndConstantsVanish() {
         Expr e = Deriv.parse("y*sin(y)").program().body();
         assertEquals(e, Taylor.derivative(e, "y", 0));
