@@ -36,7 +36,22 @@ public final class Sampler {
         this.random = new Random(seed);
         this.margin = margin;
         this.watched = List.copyOf(exprs);
-        for (Expr e : exprs) collectKinks(defs.expand(e), kinks);
+        // kinks inside intermediates are found in their definitions and stay in terms of their
+        // names: expanding a chain of intermediates would make a tree exponential in its length
+        List<String> todo = new ArrayList<>();
+        for (Expr e : exprs) {
+            Expr x = defs.expandFunctions(e);
+            collectKinks(x, kinks);
+            todo.addAll(Exprs.freeVars(x));
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            String name = todo.removeLast();
+            if (!seen.add(name) || defs.intermediate(name).isEmpty()) continue;
+            Expr body = defs.expandFunctions(defs.intermediate(name).get());
+            collectKinks(body, kinks);
+            todo.addAll(Exprs.freeVars(body));
+        }
     }
 
     public Sampler(List<Expr> exprs, Definitions defs, List<String> vars, long seed) {
@@ -45,6 +60,11 @@ public final class Sampler {
 
     /** Every kink expression in {@code e}: arguments of kinked functions and piecewise conditions. */
     public static void collectKinks(Expr e, List<Expr> out) {
+        collectKinks(e, out, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    private static void collectKinks(Expr e, List<Expr> out, java.util.Set<Expr> seen) {
+        if (!seen.add(e)) return;
         switch (e) {
             case Call c -> {
                 var fn = Fn.lookup(c.fn());
@@ -55,7 +75,7 @@ public final class Sampler {
             }
             default -> {}
         }
-        for (Expr ch : Exprs.children(e)) collectKinks(ch, out);
+        for (Expr ch : Exprs.children(e)) collectKinks(ch, out, seen);
     }
 
     /** How many candidate points were refused so far (outside a domain or near a kink). */
