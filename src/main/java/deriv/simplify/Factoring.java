@@ -26,7 +26,7 @@ final class Factoring {
     /** ab + ac = a(b + c): a factor (or power, or common numeric content) of every term is taken out, when shorter. */
     static Expr factorCommon(Expr e, Engine en) {
         if (!(e instanceof Add a)) return null;
-        List<Expr> ts = a.terms();
+        List<Expr> ts = alignSigns(a.terms(), en);
         List<Keyed<Expr, Expr>> powers = new ArrayList<>(ts.size());
         for (Expr t : ts) powers.add(powersOf(t));
         Keyed<Expr, Expr> common = new Keyed<>();
@@ -56,6 +56,41 @@ final class Factoring {
         outer.add(add(inner));
         Expr candidate = mul(outer);
         return Terms.size(candidate) < Terms.size(e) ? candidate : null;
+    }
+
+    /**
+     * The terms with each sum factor that is the negation of one of the first term's sum factors
+     * ({@code 2h - 1} against {@code 1 - 2h}) written as that factor, its sign moved into the
+     * coefficient, so that the factor is seen as common: a leading minus absorbed into a balanced
+     * factor (NegationNormalisation) must not hide it.
+     */
+    private static List<Expr> alignSigns(List<Expr> ts, Engine en) {
+        List<Expr> refs = new ArrayList<>();
+        for (Expr f : Terms.rest(ts.getFirst())) if (Terms.base(f) instanceof Add s) refs.add(s);
+        if (refs.isEmpty()) return ts;
+        List<Expr> out = new ArrayList<>(ts.size());
+        out.add(ts.getFirst());
+        boolean changed = false;
+        for (Expr t : ts.subList(1, ts.size())) {
+            Num c = Terms.coefficient(t);
+            List<Expr> fs = new ArrayList<>();
+            boolean flipped = false;
+            for (Expr f : Terms.rest(t)) {
+                if (Terms.base(f) instanceof Add s && Terms.exponent(f) instanceof Num n && n.isInteger() && !refs.contains(s)) {
+                    Expr negated = Arithmetic.sorted(Terms.negate(s), en);
+                    if (refs.contains(negated)) {
+                        fs.add(Terms.power(negated, n));
+                        if (n.num().testBit(0)) c = c.negate();
+                        flipped = true;
+                        continue;
+                    }
+                }
+                fs.add(f);
+            }
+            out.add(flipped ? Terms.term(c, fs) : t);
+            changed |= flipped;
+        }
+        return changed ? out : ts;
     }
 
     /** The non-numeric factors of a term as base -> exponent, in order of appearance. */

@@ -134,6 +134,7 @@ class RulesTest {
         "IsolateVariable | if(3*z - 1 > 0, 1, 0) | if(z > 1/3, 1, 0)",
         "IsolateVariable | if(-2*z + 4 > 0, 1, 0) | if(z < 2, 1, 0)",
         "IsolateVariable | if(W*x + b > 0, 1, 0) | if(W*x + b > 0, 1, 0)",
+        "FactorCommon | (1 - 2*a)*c + c*(2*a - 1)*b | (1 - 2*a)*c*(1 - b)",
         "FactorCommon | x*a + x*b | x*(a + b)",
         "FactorCommon | -exp(-x)*cos(x) - exp(-x)*sin(x) | -exp(-x)*(cos(x) + sin(x))",
         "FactorCommon | x + x*y | x + x*y",
