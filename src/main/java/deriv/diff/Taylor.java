@@ -7,6 +7,7 @@ import deriv.expr.Definitions;
 import deriv.expr.Expr;
 import deriv.expr.Exprs;
 import deriv.expr.Fn;
+import deriv.expr.Interner;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,8 +34,7 @@ import java.util.Map;
 public final class Taylor {
     private final Definitions defs;
     private final String x;
-    private final Map<Key, Expr> table = new HashMap<>();
-    private final Map<Expr, Expr> interned = new IdentityHashMap<>();
+    private final Interner interner = new Interner();
     private final Map<Expr, List<Expr>> derivatives = new IdentityHashMap<>();
     private final Map<Expr, Boolean> depends = new IdentityHashMap<>();
     private final Map<Expr, Expr> expanded = new IdentityHashMap<>();
@@ -55,74 +55,12 @@ public final class Taylor {
 
     public static Expr derivative(Expr e, String x, int n) { return derivative(e, x, n, Definitions.EMPTY); }
 
-    // ------------------------------------------------------------------------- hash-consing
-
-    /** A node's kind, its own data and its (already canonical) children, compared by identity. */
-    private record Key(Class<?> kind, Object data, List<Id> children) {}
-
-    private record Id(Expr e) {
-        @Override public boolean equals(Object o) { return o instanceof Id other && other.e == e; }
-        @Override public int hashCode() { return System.identityHashCode(e); }
-    }
-
-    /** The canonical object structurally equal to {@code e}; linear in the number of distinct objects of {@code e}. */
-    private Expr intern(Expr e) {
-        Expr done = interned.get(e);
-        if (done != null) return done;
-        Expr canon = switch (e) {
-            case Num n -> unique(new Key(Num.class, n, List.of()), n);
-            case Var v -> unique(new Key(Var.class, v.name(), List.of()), v);
-            case Const c -> unique(new Key(Const.class, c.name(), List.of()), c);
-            case Add a -> { List<Expr> ts = internAll(a.terms()); yield node(Add.class, null, ts, () -> new Add(ts)); }
-            case Mul m -> { List<Expr> fs = internAll(m.factors()); yield node(Mul.class, null, fs, () -> new Mul(fs)); }
-            case Pow p -> {
-                Expr b = intern(p.base()), k = intern(p.exp());
-                yield node(Pow.class, null, List.of(b, k), () -> new Pow(b, k));
-            }
-            case Call c -> { List<Expr> as = internAll(c.args()); yield node(Call.class, c.fn(), as, () -> new Call(c.fn(), as)); }
-            case Piecewise p -> {
-                List<Branch> bs = new ArrayList<>();
-                List<Expr> kids = new ArrayList<>();
-                List<Expr.Rel> rels = new ArrayList<>();
-                for (Branch b : p.branches()) {
-                    Cond c = new Cond(intern(b.cond().left()), b.cond().rel(), intern(b.cond().right()));
-                    Expr v = intern(b.value());
-                    bs.add(new Branch(c, v));
-                    kids.add(c.left()); kids.add(c.right()); kids.add(v);
-                    rels.add(c.rel());
-                }
-                Expr o = intern(p.otherwise());
-                kids.add(o);
-                yield node(Piecewise.class, rels, kids, () -> new Piecewise(bs, o));
-            }
-            case Diff d -> throw new IllegalArgumentException("unresolved diff(...)");
-        };
-        interned.put(e, canon);
-        interned.put(canon, canon);
-        return canon;
-    }
+    private Expr intern(Expr e) { return interner.intern(e); }
 
     private List<Expr> internAll(List<Expr> xs) {
         List<Expr> out = new ArrayList<>(xs.size());
         for (Expr c : xs) out.add(intern(c));
         return out;
-    }
-
-    private Expr unique(Key k, Expr e) {
-        Expr had = table.putIfAbsent(k, e);
-        return had == null ? e : had;
-    }
-
-    private Expr node(Class<?> kind, Object data, List<Expr> kids, java.util.function.Supplier<Expr> make) {
-        List<Id> ids = new ArrayList<>(kids.size());
-        for (Expr k : kids) ids.add(new Id(k));
-        Key key = new Key(kind, data, ids);
-        Expr had = table.get(key);
-        if (had != null) return had;
-        Expr e = make.get();
-        table.put(key, e);
-        interned.put(e, e);
-        return e;
     }
 
     // ------------------------------------------------------------------ building (canonical)
