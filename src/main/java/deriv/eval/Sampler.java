@@ -36,12 +36,21 @@ public final class Sampler {
         this.random = new Random(seed);
         this.margin = margin;
         this.watched = List.copyOf(exprs);
-        // kinks inside intermediates are found in their definitions and stay in terms of their
-        // names: expanding a chain of intermediates would make a tree exponential in its length
+        kinks.addAll(kinks(exprs, defs));
+    }
+
+    /**
+     * The kink expressions of {@code exprs} and of every intermediate they use, directly or through
+     * other intermediates. Kinks inside an intermediate are found in its definition and stay in
+     * terms of the names it uses: expanding a chain of intermediates would make a tree exponential
+     * in its length.
+     */
+    public static List<Expr> kinks(List<Expr> exprs, Definitions defs) {
+        List<Expr> out = new ArrayList<>();
         List<String> todo = new ArrayList<>();
         for (Expr e : exprs) {
             Expr x = defs.expandFunctions(e);
-            collectKinks(x, kinks);
+            collectKinks(x, out);
             todo.addAll(Exprs.freeVars(x));
         }
         java.util.Set<String> seen = new java.util.HashSet<>();
@@ -49,9 +58,10 @@ public final class Sampler {
             String name = todo.removeLast();
             if (!seen.add(name) || defs.intermediate(name).isEmpty()) continue;
             Expr body = defs.expandFunctions(defs.intermediate(name).get());
-            collectKinks(body, kinks);
+            collectKinks(body, out);
             todo.addAll(Exprs.freeVars(body));
         }
+        return out;
     }
 
     public Sampler(List<Expr> exprs, Definitions defs, List<String> vars, long seed) {

@@ -8,7 +8,6 @@ import deriv.expr.Expr.*;
 import deriv.expr.Exprs;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -227,26 +226,10 @@ public final class NumericCheck {
 
     private static void kinks(Side s, List<Kink> out) {
         Definitions defs = s.defs();
-        List<Expr> found = new ArrayList<>();
-        Sampler.collectKinks(defs.expandFunctions(s.value()), found);
-        // intermediates' own kinks (LeakyReLU(k) inside l := ...), each once
-        Set<String> seen = new HashSet<>();
-        List<String> todo = new ArrayList<>(intermediatesIn(s.value(), defs));
-        while (!todo.isEmpty()) {
-            String name = todo.removeLast();
-            if (!seen.add(name)) continue;
-            Expr body = defs.expandFunctions(defs.intermediate(name).orElseThrow());
-            Sampler.collectKinks(body, found);
-            todo.addAll(intermediatesIn(body, defs));
-        }
+        // the value's kinks and its intermediates' own (LeakyReLU(k) inside l := ...)
+        List<Expr> found = Sampler.kinks(List.of(s.value()), defs);
         Set<Expr> unique = new LinkedHashSet<>(found);
         for (Expr k : unique) if (!Exprs.isConstant(k)) out.add(new Kink(k, defs));
-    }
-
-    private static Set<String> intermediatesIn(Expr e, Definitions defs) {
-        Set<String> out = new LinkedHashSet<>();
-        for (String v : Exprs.freeVars(defs.expandFunctions(e))) if (defs.intermediate(v).isPresent()) out.add(v);
-        return out;
     }
 
     private static boolean nearKink(List<Kink> kinks, Map<String, Double> p) {
