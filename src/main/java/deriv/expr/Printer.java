@@ -77,17 +77,17 @@ public final class Printer {
             if (pos instanceof Add) paren(pos, sb); else product(pos, sb);
             return;
         }
-        if (e instanceof Pow(Expr b, Num k) && k.isNegative() && slashable(b, k)) {
+        if (isSlash(e)) {
             // a reciprocal alone reads 1/x, which the parser takes back as x^-1
-            sb.append("1/");
-            if (k.isMinusOne()) base(b, sb); else power(new Pow(b, k.negate()), sb);
+            sb.append('1');
+            slashOrTimes(e, sb);
             return;
         }
         if (!(e instanceof Mul m)) { unary(e, sb); return; }
         if (fraction(m, sb)) return;
         List<Expr> fs = m.factors();
         Expr f0 = fs.getFirst();
-        if (f0 instanceof Num n && n.isOne() && fs.get(1) instanceof Pow(Expr b, Num k) && k.isNegative() && slashable(b, k)) {
+        if (f0 instanceof Num n && n.isOne() && isSlash(fs.get(1))) {
             // 1 * x^-1 as such: "1/x" would read as x^-1 alone
             sb.append("1*");
             power((Pow) fs.get(1), sb);
@@ -102,15 +102,16 @@ public final class Printer {
             else factor(f0, sb);
             for (int i = 1; i < j; i++) slashOrTimes(fs.get(i), sb);
             sb.append('/');
-            denominators(fs.subList(j, fs.size()), sb);
+            denominators(null, fs.subList(j, fs.size()), sb);
             return;
         }
         if (f0 instanceof Num n) sb.append(n); else factor(f0, sb);
         for (int i = 1; i < fs.size(); i++) slashOrTimes(fs.get(i), sb);
     }
 
+    /** A negative power that prints as "/base^-k" and parses back to the same power. */
     private static boolean isSlash(Expr f) {
-        return f instanceof Pow(Expr b, Num k) && k.isNegative() && slashable(b, k);
+        return f instanceof Pow(Expr b, Num k) && k.isNegative() && slashable(b);
     }
 
     /** Where the trailing run of denominators starts, when no denominator comes before it (else the size). */
@@ -121,19 +122,26 @@ public final class Printer {
         return j;
     }
 
-    /** {@code (y*(z + 1)^2)} for the denominators y^-1, (z + 1)^-2. */
-    private static void denominators(List<Expr> dens, StringBuilder sb) {
+    /**
+     * The denominator after a '/': {@code (y*(z + 1)^2)} for y^-1, (z + 1)^-2, led by the number
+     * {@code q} when given ({@code (2*y)}), or {@code q} alone when there are no powers.
+     */
+    private static void denominators(java.math.BigInteger q, List<Expr> dens, StringBuilder sb) {
+        if (dens.isEmpty()) { sb.append(q); return; }
         sb.append('(');
+        if (q != null) sb.append(q).append('*');
         for (int i = 0; i < dens.size(); i++) {
             if (i > 0) sb.append('*');
-            denominator((Pow) dens.get(i), sb);
+            Pow p = (Pow) dens.get(i);
+            Num k = ((Num) p.exp()).negate();
+            if (k.isOne()) factor(p.base(), sb); else power(new Pow(p.base(), k), sb);
         }
         sb.append(')');
     }
 
     // a factor after the first: "/b" for a negative power, else "*f"
     private static void slashOrTimes(Expr f, StringBuilder sb) {
-        if (f instanceof Pow(Expr b, Num k) && k.isNegative() && slashable(b, k)) {
+        if (isSlash(f) && f instanceof Pow(Expr b, Num k)) {
             sb.append('/');
             if (k.isMinusOne()) base(b, sb); else power(new Pow(b, k.negate()), sb);
         } else if (f instanceof Num n) {
@@ -150,7 +158,7 @@ public final class Printer {
      * Not for a number: the parser moves a number divided by into the coefficient ({@code x/3} is
      * {@code 1/3*x}), so {@code x * 3^-1} keeps its power.
      */
-    private static boolean slashable(Expr base, Num k) {
+    private static boolean slashable(Expr base) {
         // a/b^2 is a * b^-2, not a * (b^2)^-1; a/(2*b) is 1/2*a*b^-1 and a/(b*c) is a*b^-1*c^-1,
         // not a * (b*c)^-1
         return !(base instanceof Pow) && !(base instanceof Num) && !(base instanceof Mul);
@@ -179,20 +187,8 @@ public final class Printer {
             any = true;
         }
         sb.append('/');
-        if (bottom.isEmpty()) { sb.append(c.den()); return true; }
-        sb.append('(').append(c.den());
-        for (Expr d : bottom) {
-            sb.append('*');
-            denominator((Pow) d, sb);
-        }
-        sb.append(')');
+        denominators(c.den(), bottom, sb);
         return true;
-    }
-
-    /** One denominator inside a parenthesised product: y for y^-1, (z + 1)^2 for (z + 1)^-2. */
-    private static void denominator(Pow p, StringBuilder sb) {
-        Num k = ((Num) p.exp()).negate();
-        if (k.isOne()) factor(p.base(), sb); else power(new Pow(p.base(), k), sb);
     }
 
     // a factor after '*': a sum or product in parentheses, negatives allowed (x * -y)
