@@ -58,11 +58,13 @@ final class BenchCommand extends BaseCommand implements Callable<Integer> {
     private void print(Map<?, ?> m, String indent) {
         for (var e : m.entrySet()) {
             Object v = e.getValue();
-            if (v instanceof Map<?, ?> sub && sub.containsKey("median") && "1".equals(String.valueOf(sub.get("runs")))) {
-                out().printf("%s%-28s %s  (1 run)%n", indent, e.getKey(), secs(sub.get("median")));
-            } else if (v instanceof Map<?, ?> sub && sub.containsKey("median")) {
-                out().printf("%s%-28s median %s  (min %s, max %s, %s runs)%n", indent, e.getKey(), secs(sub.get("median")),
-                    secs(sub.get("min")), secs(sub.get("max")), sub.get("runs"));
+            if (v instanceof Map<?, ?> sub && sub.containsKey("median")) {
+                if ("1".equals(String.valueOf(sub.get("runs")))) {
+                    out().printf("%s%-28s %s  (1 run)%n", indent, e.getKey(), secs(sub.get("median")));
+                } else {
+                    out().printf("%s%-28s median %s  (min %s, max %s, %s runs)%n", indent, e.getKey(), secs(sub.get("median")),
+                        secs(sub.get("min")), secs(sub.get("max")), sub.get("runs"));
+                }
             } else if (v instanceof Map<?, ?> sub) {
                 out().println(indent + e.getKey());
                 print(sub, indent + "  ");

@@ -66,8 +66,12 @@ final class Commands {
         try {
             return Evaluator.eval(e, parsed.program().definitions(), at);
         } catch (Evaluator.UnboundVariable u) {
-            throw new DerivException(parsed.at(u.name, "no value for '" + u.name + "': give it with --at " + u.name + "=..."));
+            throw noValue(parsed, u.name);
         }
+    }
+
+    private static DerivException noValue(Parsed parsed, String name) {
+        return new DerivException(parsed.at(name, "no value for '" + name + "': give it with --at " + name + "=..."));
     }
 
     /** The value of {@code e} evaluated on its hash-consed DAG: each shared node once, however large its tree. */
@@ -77,7 +81,7 @@ final class Commands {
         for (int i = 0; i < x.length; i++) {
             String name = prog.params().get(i);
             Double v = at.get(name);
-            if (v == null) throw new DerivException(parsed.at(name, "no value for '" + name + "': give it with --at " + name + "=..."));
+            if (v == null) throw noValue(parsed, name);
             x[i] = v;
         }
         return new deriv.codegen.DagInterpreter(prog).value(x);

@@ -65,8 +65,8 @@ final class DiffCommand extends BaseCommand implements Callable<Integer> {
         Map<String, Double> values = at == null ? null : Assignments.parse(at);
         if (values != null && format == Format.text && !steps && !check && !render.any() && isPureHigher(parsed, vars)) {
             // only the value is asked for: Taylor mode is exact and stays a small DAG at any order,
-            // where the rules' tree of a 10th derivative can run to millions of nodes
-            // the input simplified first, as the rules' path does between orders: exp(y - y) needs no y
+            // where the rules' tree of a 10th derivative can run to millions of nodes; the input is
+            // simplified first, as the rules' path does between orders (exp(y - y) needs no y)
             double v = limits.run(() -> {
                 Expr body = Simplifier.simplify(Commands.resolveDiffs(parsed)).result();
                 Expr d = Taylor.derivative(body, vars.getFirst(), vars.size(), parsed.program().definitions());

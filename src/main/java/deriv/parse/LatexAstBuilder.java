@@ -684,7 +684,7 @@ final class LatexAstBuilder {
         if (fraction instanceof DigitFractionContext d) {
             // \frac12: the command's only two digits
             String digits = d.getText().replaceAll("[^0-9]", "");
-            return new Val(quotient(Num.of(digits.charAt(0) - '0'), Num.of(digits.charAt(1) - '0')));
+            return new Val(div(Num.of(digits.charAt(0) - '0'), Num.of(digits.charAt(1) - '0')));
         }
         FullFractionContext f = (FullFractionContext) fraction;
         Differentials den = differentials(f.denom);
@@ -707,12 +707,8 @@ final class LatexAstBuilder {
                 return new Val(diff(argValue(f.numer), den.vars()));
             }
         }
-        return new Val(quotient(argValue(f.numer), argValue(f.denom)));
-    }
-
-    /** {@code \frac{A}{B}} reads as {@code A/B} does in the plain language ({@link Expr#divideInto}). */
-    static Expr quotient(Expr a, Expr b) {
-        return div(a, b);
+        // \frac{A}{B} reads as A/B does in the plain language (Expr.divideInto)
+        return new Val(div(argValue(f.numer), argValue(f.denom)));
     }
 
     private Expr fractionValue(FractionContext f) {

@@ -302,7 +302,7 @@ final class Arithmetic {
                     if (!mustFlip(s)) { optional.add(i); continue; }
                     any = true;
                     negative = !negative;
-                    out.set(i, sorted(Terms.negate(s), en));
+                    negateAt(out, i, en);
                 }
                 // a sum that still has a positive term reads as well either way: it is negated only
                 // where that cancels a minus (-2x(y - mx - c) = 2x(mx + c - y)) or in pairs, never
@@ -310,13 +310,13 @@ final class Arithmetic {
                 boolean minus = Terms.coefficient(m).isNegative() != negative;
                 int k = 0;
                 if (minus && !optional.isEmpty()) {
-                    out.set(optional.get(k), sorted(Terms.negate((Add) out.get(optional.get(k))), en));
+                    negateAt(out, optional.get(k++), en);
                     negative = !negative;
                     any = true;
-                    k++;
                 }
                 for (; k + 1 < optional.size(); k += 2) {
-                    for (int j = k; j < k + 2; j++) out.set(optional.get(j), sorted(Terms.negate((Add) out.get(optional.get(j))), en));
+                    negateAt(out, optional.get(k), en);
+                    negateAt(out, optional.get(k + 1), en);
                     any = true;
                 }
                 // a leading minus goes into a balanced factor: -s(1 - s)(2s - 1) = s(1 - s)(1 - 2s), -sign(y - wx) = sign(wx - y)
@@ -373,6 +373,11 @@ final class Arithmetic {
 
     private static boolean flips(Add s) {
         return Terms.looksNegative(s) || Functions.isProtected(Terms.negate(s));
+    }
+
+    /** Replaces the sum at {@code i} by its negation, in canonical order. */
+    private static void negateAt(List<Expr> factors, int i, Engine en) {
+        factors.set(i, sorted(Terms.negate(factors.get(i)), en));
     }
 
     /** A sum that reads better negated whatever the sign outside: every term negative, or {@code sigmoid(u) - 1}. */
