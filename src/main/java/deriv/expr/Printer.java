@@ -26,8 +26,8 @@ public final class Printer {
         return sb.toString();
     }
 
-    /** A term printed as the operand of a leading or binary minus, or null when it is not negative. */
-    static Expr positivePart(Expr e) {
+    /** A term printed as the operand of a leading or binary minus, or null when it is not negative (LaTeX alike). */
+    public static Expr positivePart(Expr e) {
         return switch (e) {
             case Num n when n.isNegative() -> n.negate();
             case Mul m when m.factors().getFirst() instanceof Num c && c.isNegative() -> {

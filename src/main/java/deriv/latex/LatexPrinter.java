@@ -5,6 +5,7 @@ import static deriv.expr.Expr.*;
 import deriv.expr.Expr;
 import deriv.expr.Fn;
 import deriv.expr.Greek;
+import deriv.expr.Printer;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,8 +76,8 @@ public final class LatexPrinter {
      * leading sign stays on the first. An expression that is not a product is one chunk.
      */
     public static List<String> factors(Expr e) {
-        Expr pos = positivePart(e);
-        if (pos != null && (pos instanceof Add || positivePart(pos) != null)) return List.of(print(e));
+        Expr pos = Printer.positivePart(e);
+        if (pos != null && (pos instanceof Add || Printer.positivePart(pos) != null)) return List.of(print(e));
         Expr body = pos == null ? e : pos;
         if (!(body instanceof Mul m)) return List.of(print(e));
         List<Piece> pieces = TEXTBOOK.pieces(m.factors(), Follow.NONE);
@@ -166,30 +167,15 @@ public final class LatexPrinter {
             sb.append(group(sum(t, Follow.NONE)));
             return;
         }
-        Expr pos = positivePart(t);
+        Expr pos = Printer.positivePart(t);
         if (pos == null) {
             if (!first) sb.append(" + ");
             sb.append(product(t, f));
             return;
         }
         sb.append(first ? "-" : " - ");
-        if (pos instanceof Add || positivePart(pos) != null) sb.append(group(sum(pos, Follow.NONE)));
+        if (pos instanceof Add || Printer.positivePart(pos) != null) sb.append(group(sum(pos, Follow.NONE)));
         else sb.append(product(pos, f));
-    }
-
-    /** A term printed as the operand of a minus, or null when it is not negative (as the plain printer). */
-    static Expr positivePart(Expr e) {
-        return switch (e) {
-            case Num n when n.isNegative() -> n.negate();
-            case Mul m when m.factors().getFirst() instanceof Num c && c.isNegative() -> {
-                List<Expr> rest = m.factors().subList(1, m.factors().size());
-                if (c.isMinusOne() && !(rest.getFirst() instanceof Num)) yield mul(rest);
-                List<Expr> fs = new ArrayList<>(m.factors());
-                fs.set(0, c.negate());
-                yield new Mul(fs);
-            }
-            default -> null;
-        };
     }
 
     /** A product with no leading sign (the caller printed it). */
